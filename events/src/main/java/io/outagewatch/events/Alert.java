@@ -1,0 +1,159 @@
+package io.outagewatch.events;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An outage announcement. Topic {@link Topics#OUTAGE_ALERTS}, keyed by {@link #service()} so all
+ * alerts of an incident stay in order on one partition.
+ *
+ * @param incidentId the detector's id for the incident, shared by all its alerts
+ * @param type started, updated or recovered
+ * @param service the affected service's catalog id
+ * @param severity how badly the service is affected
+ * @param regions affected regions; empty means all regions
+ * @param startedAt when the outage began (start of the first anomalous window)
+ * @param detectedAt when the detector decided it was an outage
+ * @param recoveredAt when the service recovered; only on {@link AlertType#OUTAGE_RECOVERED}
+ * @param durationSeconds the outage's length; only on {@link AlertType#OUTAGE_RECOVERED}
+ * @param estimatedDurationSeconds median estimate of the total outage length
+ * @param estimatedDurationLowSeconds lower bound of the estimate
+ * @param estimatedDurationHighSeconds upper bound of the estimate
+ * @param evidence the measurements behind the alert
+ * @param officialStatus the latest status-page update for the incident, once there is one
+ * @param leadSecondsOverAck how much earlier than the official acknowledgement the detector fired;
+ *     negative when it fired later
+ * @param version 1 for the first alert of an incident, one more for each following alert
+ */
+public record Alert(
+        String incidentId,
+        AlertType type,
+        String service,
+        Severity severity,
+        List<String> regions,
+        Instant startedAt,
+        Instant detectedAt,
+        Instant recoveredAt,
+        Long durationSeconds,
+        Long estimatedDurationSeconds,
+        Long estimatedDurationLowSeconds,
+        Long estimatedDurationHighSeconds,
+        Evidence evidence,
+        StatusUpdate officialStatus,
+        Long leadSecondsOverAck,
+        int version)
+        implements Serializable {
+
+    public static final int INCIDENT_ID_MAX_CHARS = 128;
+    public static final int MAX_REGIONS = 256;
+
+    public Alert {
+        Checks.text("incidentId", incidentId, INCIDENT_ID_MAX_CHARS);
+        Checks.required("type", type);
+        Checks.id("service", service);
+        Checks.required("severity", severity);
+        regions = Checks.idSet("regions", regions, MAX_REGIONS);
+        Timestamps.requireInRange("startedAt", startedAt);
+        Timestamps.requireInRange("detectedAt", detectedAt);
+        requireNotBefore("detectedAt", detectedAt, startedAt);
+        if (recoveredAt != null) {
+            Timestamps.requireInRange("recoveredAt", recoveredAt);
+            requireNotBefore("recoveredAt", recoveredAt, startedAt);
+        }
+        Checks.optionalNonNegative("durationSeconds", durationSeconds);
+        if (type == AlertType.OUTAGE_RECOVERED) {
+            requiredFor(type, "recoveredAt", recoveredAt);
+            requiredFor(type, "durationSeconds", durationSeconds);
+        } else {
+            // The outage is still open, so its real end and length cannot be known yet; only the
+            // estimates describe it.
+            absentUnlessRecovered("recoveredAt", recoveredAt);
+            absentUnlessRecovered("durationSeconds", durationSeconds);
+            requiredFor(type, "estimatedDurationSeconds", estimatedDurationSeconds);
+        }
+        checkEstimates(
+                estimatedDurationSeconds,
+                estimatedDurationLowSeconds,
+                estimatedDurationHighSeconds);
+        Checks.required("evidence", evidence);
+        if (officialStatus != null && !officialStatus.service().equals(service)) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    "officialStatus.service "
+                            + Checks.quote(officialStatus.service())
+                            + " differs from service "
+                            + Checks.quote(service));
+        }
+        if (version < 1) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE, "version must be >= 1, got " + version);
+        }
+    }
+
+    /** The three estimates come together: a median without its bounds cannot be paged on. */
+    private static void checkEstimates(Long median, Long low, Long high) {
+        Checks.optionalNonNegative("estimatedDurationSeconds", median);
+        Checks.optionalNonNegative("estimatedDurationLowSeconds", low);
+        Checks.optionalNonNegative("estimatedDurationHighSeconds", high);
+        if (median == null && low == null && high == null) {
+            return;
+        }
+        String present =
+                median != null
+                        ? "estimatedDurationSeconds"
+                        : low != null
+                                ? "estimatedDurationLowSeconds"
+                                : "estimatedDurationHighSeconds";
+        requiredWith("estimatedDurationSeconds", median, present);
+        requiredWith("estimatedDurationLowSeconds", low, present);
+        requiredWith("estimatedDurationHighSeconds", high, present);
+        if (low > median) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    "estimatedDurationLowSeconds "
+                            + low
+                            + " exceeds estimatedDurationSeconds "
+                            + median);
+        }
+        if (median > high) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    "estimatedDurationSeconds "
+                            + median
+                            + " exceeds estimatedDurationHighSeconds "
+                            + high);
+        }
+    }
+
+    private static void requiredFor(AlertType type, String field, Object value) {
+        if (value == null) {
+            throw new InvalidEventException(
+                    InvalidReason.MISSING_FIELD, field + " (required when type is " + type + ")");
+        }
+    }
+
+    private static void requiredWith(String field, Long value, String presentField) {
+        if (value == null) {
+            throw new InvalidEventException(
+                    InvalidReason.MISSING_FIELD,
+                    field + " (required when " + presentField + " is present)");
+        }
+    }
+
+    private static void absentUnlessRecovered(String field, Object value) {
+        if (value != null) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    field + " must be absent unless type is " + AlertType.OUTAGE_RECOVERED);
+        }
+    }
+
+    private static void requireNotBefore(String field, Instant value, Instant startedAt) {
+        if (value.isBefore(startedAt)) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    field + " " + value + " is before startedAt " + startedAt);
+        }
+    }
+}

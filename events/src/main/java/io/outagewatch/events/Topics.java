@@ -1,0 +1,35 @@
+package io.outagewatch.events;
+
+import java.util.List;
+
+/** Kafka topic names, defined once so producers and consumers cannot drift apart. */
+public final class Topics {
+    /** {@link ProbeResult}, keyed by service. */
+    public static final String PROBE_RESULTS = "probe-results";
+
+    /** {@link SocialReport}, keyed by service when the producer knows it, otherwise unkeyed. */
+    public static final String SOCIAL_REPORTS = "social-reports";
+
+    /** {@link StatusUpdate}, keyed by service. */
+    public static final String STATUS_UPDATES = "status-updates";
+
+    /** {@link Alert}, keyed by service. */
+    public static final String OUTAGE_ALERTS = "outage-alerts";
+
+    /** {@link DeadLetter}, unkeyed. */
+    public static final String DEAD_LETTERS = "dead-letters";
+
+    /** Health of each probing vantage point, produced by the detection job. */
+    public static final String VANTAGE_HEALTH = "vantage-health";
+
+    public static final List<String> ALL =
+            List.of(
+                    PROBE_RESULTS,
+                    SOCIAL_REPORTS,
+                    STATUS_UPDATES,
+                    OUTAGE_ALERTS,
+                    DEAD_LETTERS,
+                    VANTAGE_HEALTH);
+
+    private Topics() {}
+}
