@@ -1,0 +1,193 @@
+package io.outagewatch.detection;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * Every setting of the detection job, declared once with its default and description. A config file
+ * ({@code --config}, YAML) sets them; docs/detection.md lists them.
+ */
+public final class DetectionOptions {
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            key("outagewatch.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("127.0.0.1:9092")
+                    .withDescription("Kafka bootstrap servers of the live job.");
+
+    public static final ConfigOption<String> KAFKA_GROUP_ID =
+            key("outagewatch.kafka.group-id")
+                    .stringType()
+                    .defaultValue("outagewatch-detection")
+                    .withDescription("Consumer group of the job's Kafka sources.");
+
+    public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
+            key("outagewatch.kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("outagewatch-detection")
+                    .withDescription(
+                            "Transactional id prefix of the exactly-once alert sink; unique per"
+                                    + " job on a cluster and stable across restarts.");
+
+    public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
+            key("outagewatch.kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Transaction timeout of the exactly-once sink. Must stay below the"
+                                    + " broker's transaction.max.timeout.ms (15 min by default)"
+                                    + " and well above checkpoint duration plus restart time.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("outagewatch.checkpoint-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval of the live job; alerts become visible to"
+                                    + " read_committed consumers when a checkpoint completes.");
+
+    public static final ConfigOption<String> CATALOG =
+            key("outagewatch.catalog")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Path of the service catalog (JSON or YAML). Without it the built-in"
+                                    + " default catalog is used.");
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            key("outagewatch.watermark.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "How far behind the newest record of its stream a record may arrive"
+                                    + " and still count; later ones are dead-lettered as late.");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            key("outagewatch.watermark.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "A source split silent this long stops holding back the watermark.");
+
+    public static final ConfigOption<Integer> QUORUM_MIN_FAILING_VANTAGES =
+            key("outagewatch.probes.quorum.min-failing-vantages")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Failing vantages an outage needs at least.");
+
+    public static final ConfigOption<Double> QUORUM_MIN_FAILING_FRACTION =
+            key("outagewatch.probes.quorum.min-failing-fraction")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription("Share of the reporting vantages that must fail.");
+
+    public static final ConfigOption<Integer> BROKEN_VANTAGE_MIN_SERVICES =
+            key("outagewatch.probes.broken-vantage.min-services")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Services a vantage must probe in a minute before it can be judged"
+                                    + " broken.");
+
+    public static final ConfigOption<Double> BROKEN_VANTAGE_FRACTION =
+            key("outagewatch.probes.broken-vantage.fraction")
+                    .doubleType()
+                    .defaultValue(0.8)
+                    .withDescription(
+                            "Share of its services failing at once that marks a vantage broken.");
+
+    public static final ConfigOption<Integer> REPORTS_MIN_COUNT =
+            key("outagewatch.reports.min-count")
+                    .intType()
+                    .defaultValue(8)
+                    .withDescription(
+                            "Complaining authors a minute needs at least to be anomalous.");
+
+    public static final ConfigOption<Double> REPORTS_MIN_RATIO =
+            key("outagewatch.reports.min-ratio")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription("Complaints must be at least this multiple of the baseline.");
+
+    public static final ConfigOption<Double> REPORTS_MIN_SCORE =
+            key("outagewatch.reports.min-score")
+                    .doubleType()
+                    .defaultValue(6.0)
+                    .withDescription(
+                            "Minimum -log10 p-value of the complaint count under the baseline's"
+                                    + " negative binomial.");
+
+    public static final ConfigOption<Integer> CONFIRM_MINUTES_ONE_SIGNAL =
+            key("outagewatch.incident.confirm-minutes.one-signal")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Consecutive anomalous minutes of one signal that confirm an outage.");
+
+    public static final ConfigOption<Integer> CONFIRM_MINUTES_REPORTS_AGAINST_HEALTHY_PROBES =
+            key("outagewatch.incident.confirm-minutes.reports-against-healthy-probes")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription(
+                            "Consecutive anomalous complaint minutes that confirm an outage the"
+                                    + " probes do not see.");
+
+    public static final ConfigOption<Integer> CONFIRM_MINUTES_DEGRADED =
+            key("outagewatch.incident.confirm-minutes.degraded")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription("Consecutive brownout minutes that confirm DEGRADED.");
+
+    public static final ConfigOption<Duration> MERGE_GAP =
+            key("outagewatch.incident.merge-gap")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Continuous health needed before recovery; a relapse inside it"
+                                    + " continues the same incident.");
+
+    public static final ConfigOption<Duration> UPDATE_EVERY =
+            key("outagewatch.incident.update-every")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Interval of OUTAGE_UPDATED alerts with a fresh duration estimate.");
+
+    public static final ConfigOption<Duration> REPORT_AFTERGLOW =
+            key("outagewatch.incident.report-afterglow")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(60))
+                    .withDescription(
+                            "After a probe-led recovery, complaints against healthy probes are"
+                                    + " not evidence for this long.");
+
+    public static final ConfigOption<Integer> REPLAY_PARALLELISM =
+            key("outagewatch.replay.parallelism")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Parallelism of replay runs.");
+
+    private DetectionOptions() {}
+
+    /** All options declared above, found by reflection so a new one cannot be forgotten. */
+    public static List<ConfigOption<?>> all() {
+        List<ConfigOption<?>> options = new ArrayList<>();
+        for (Field field : DetectionOptions.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && ConfigOption.class.isAssignableFrom(field.getType())) {
+                try {
+                    options.add((ConfigOption<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,75 @@
+package io.outagewatch.detection;
+
+import io.outagewatch.detection.assess.MinuteAssessor;
+import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.probes.VantageIsolation;
+import io.outagewatch.events.ServiceCatalog;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The typed settings the pipeline is built from, read once from a Flink {@link Configuration} of
+ * {@link DetectionOptions}.
+ */
+public record DetectionSettings(
+        ServiceCatalog catalog,
+        Duration outOfOrderness,
+        Duration idleness,
+        EventTimeWatermarks.Emission watermarkEmission,
+        VantageIsolation vantageIsolation,
+        MinuteAssessor assessor,
+        IncidentPolicy incidentPolicy,
+        Instant deadLetterTimeWhenUnknown)
+        implements Serializable {
+
+    public DetectionSettings {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(outOfOrderness, "outOfOrderness");
+        Objects.requireNonNull(idleness, "idleness");
+        Objects.requireNonNull(watermarkEmission, "watermarkEmission");
+        Objects.requireNonNull(vantageIsolation, "vantageIsolation");
+        Objects.requireNonNull(assessor, "assessor");
+        Objects.requireNonNull(incidentPolicy, "incidentPolicy");
+        Objects.requireNonNull(deadLetterTimeWhenUnknown, "deadLetterTimeWhenUnknown");
+    }
+
+    /**
+     * @param emission per-record watermarks for deterministic replay, periodic for live streams
+     * @param deadLetterTimeWhenUnknown timestamp of dead letters whose record has none
+     */
+    public static DetectionSettings from(
+            Configuration config,
+            EventTimeWatermarks.Emission emission,
+            Instant deadLetterTimeWhenUnknown) {
+        ServiceCatalog catalog =
+                config.getOptional(DetectionOptions.CATALOG)
+                        .map(path -> ServiceCatalog.load(Path.of(path)))
+                        .orElseGet(ServiceCatalog::defaultCatalog);
+        VantageIsolation isolation =
+                new VantageIsolation(
+                        config.get(DetectionOptions.BROKEN_VANTAGE_MIN_SERVICES),
+                        config.get(DetectionOptions.BROKEN_VANTAGE_FRACTION),
+                        VantageIsolation.DEFAULT_FAILING_PROBE_FRACTION);
+        IncidentPolicy policy =
+                new IncidentPolicy(
+                        config.get(DetectionOptions.CONFIRM_MINUTES_ONE_SIGNAL),
+                        config.get(DetectionOptions.CONFIRM_MINUTES_REPORTS_AGAINST_HEALTHY_PROBES),
+                        config.get(DetectionOptions.CONFIRM_MINUTES_DEGRADED),
+                        config.get(DetectionOptions.MERGE_GAP),
+                        config.get(DetectionOptions.UPDATE_EVERY),
+                        config.get(DetectionOptions.REPORT_AFTERGLOW));
+        return new DetectionSettings(
+                catalog,
+                config.get(DetectionOptions.OUT_OF_ORDERNESS),
+                config.get(DetectionOptions.IDLENESS),
+                emission,
+                isolation,
+                MinuteAssessor.from(config),
+                policy,
+                deadLetterTimeWhenUnknown);
+    }
+}

@@ -1,0 +1,69 @@
+package io.outagewatch.detection.accuracy;
+
+import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.DetectionSettings;
+import io.outagewatch.detection.EventTimeWatermarks;
+import io.outagewatch.detection.replay.ReplayArguments;
+import io.outagewatch.detection.replay.ReplayMain;
+import io.outagewatch.detection.replay.ReplaySummary;
+import io.outagewatch.detection.scenario.Scenario;
+import io.outagewatch.detection.scenario.Scenarios;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertSerde;
+import io.outagewatch.events.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
+
+/** Runs a scenario through the replay pipeline, in this JVM, and returns its alerts. */
+public final class ScenarioReplay {
+
+    /** The outcome of one run. */
+    public record Run(List<Alert> alerts, List<String> deadLetters, ReplaySummary summary) {}
+
+    private ScenarioReplay() {}
+
+    public static Run run(Scenario scenario, Path dir, ScenarioInput.Roughness roughness)
+            throws Exception {
+        ScenarioInput.Files3 files = ScenarioInput.write(scenario, dir, roughness);
+        Path catalog = writeCatalog(dir);
+        Path alerts = dir.resolve("alerts.jsonl");
+        Path deadLetters = dir.resolve("dead-letters.jsonl");
+        ReplayArguments arguments =
+                new ReplayArguments(
+                        Optional.of(files.probes()),
+                        Optional.of(files.reports()),
+                        Optional.of(files.status()),
+                        catalog,
+                        alerts,
+                        Optional.of(deadLetters),
+                        Optional.empty());
+        Configuration config = new Configuration();
+        config.set(DetectionOptions.CATALOG, catalog.toString());
+        DetectionSettings settings =
+                DetectionSettings.from(
+                        config, EventTimeWatermarks.Emission.PER_RECORD, Timestamps.EARLIEST);
+        ReplaySummary summary = ReplayMain.replay(arguments, config, settings);
+        List<Alert> parsed =
+                Files.readAllLines(alerts, StandardCharsets.UTF_8).stream()
+                        .map(line -> AlertSerde.INSTANCE.parse(line).value())
+                        .toList();
+        return new Run(parsed, Files.readAllLines(deadLetters, StandardCharsets.UTF_8), summary);
+    }
+
+    private static Path writeCatalog(Path dir) throws IOException {
+        Path catalog = dir.resolve("catalog.json");
+        try (InputStream in = Scenarios.class.getResourceAsStream(Scenarios.CATALOG_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("missing classpath resource " + Scenarios.CATALOG_RESOURCE);
+            }
+            Files.write(catalog, in.readAllBytes());
+        }
+        return catalog;
+    }
+}

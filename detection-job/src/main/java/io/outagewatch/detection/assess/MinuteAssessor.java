@@ -1,0 +1,159 @@
+package io.outagewatch.detection.assess;
+
+import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.baseline.CountTailTest;
+import io.outagewatch.detection.baseline.LatencyBaseline;
+import io.outagewatch.detection.baseline.ProbeQuorum;
+import io.outagewatch.detection.baseline.ProbeVerdict;
+import io.outagewatch.detection.baseline.ReportAnomalyRule;
+import io.outagewatch.detection.baseline.SeasonalRateBaseline;
+import io.outagewatch.detection.baseline.VantageFailureBaseline;
+import io.outagewatch.detection.baseline.VantageStatus;
+import io.outagewatch.detection.duration.DurationEstimator;
+import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.incident.IncidentTracker;
+import io.outagewatch.detection.incident.MinuteAssessment;
+import io.outagewatch.detection.incident.ProbeSignal;
+import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.events.Evidence;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Turns one service minute into a verdict for the incident state machine, against the service's
+ * learned baselines, and then teaches the baselines what the minute showed. Plain Java: tested
+ * without Flink.
+ */
+public final class MinuteAssessor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ProbeQuorum quorum;
+    private final ReportAnomalyRule reportRule;
+
+    public MinuteAssessor(ProbeQuorum quorum, ReportAnomalyRule reportRule) {
+        this.quorum = Objects.requireNonNull(quorum, "quorum");
+        this.reportRule = Objects.requireNonNull(reportRule, "reportRule");
+    }
+
+    public static MinuteAssessor from(Configuration config) {
+        return new MinuteAssessor(
+                new ProbeQuorum(
+                        config.get(DetectionOptions.QUORUM_MIN_FAILING_VANTAGES),
+                        config.get(DetectionOptions.QUORUM_MIN_FAILING_FRACTION)),
+                new ReportAnomalyRule(
+                        config.get(DetectionOptions.REPORTS_MIN_COUNT),
+                        config.get(DetectionOptions.REPORTS_MIN_SCORE),
+                        config.get(DetectionOptions.REPORTS_MIN_RATIO)));
+    }
+
+    public ServiceDetectionState newState(String service, IncidentPolicy policy) {
+        return new ServiceDetectionState(
+                service,
+                new IncidentTracker(service, policy),
+                DurationEstimator.withPublicPrior(),
+                new SeasonalRateBaseline(),
+                new LatencyBaseline());
+    }
+
+    public MinuteAssessment assess(ServiceMinute minute, ServiceDetectionState state) {
+        List<VantageStatus> statuses = new ArrayList<>(minute.vantages().size());
+        double baselineSum = 0;
+        for (Map.Entry<String, VantageCounts> entry : minute.vantages().entrySet()) {
+            VantageCounts counts = entry.getValue();
+            VantageFailureBaseline baseline = state.vantage(entry.getKey(), minute.minuteStart());
+            baselineSum += baseline.rate();
+            statuses.add(
+                    new VantageStatus(
+                            entry.getKey(),
+                            counts.region(),
+                            counts.probes(),
+                            counts.failures(),
+                            baseline.isFailing(counts.probes(), counts.failures())));
+        }
+        ProbeVerdict verdict = quorum.judge(statuses);
+        ProbeSignal probe = probeSignal(verdict, minute, state.latency());
+
+        double expectedComplaints = state.complaints().expectedPerMinute(minute.minuteStart());
+        boolean reportsAnomalous = reportRule.isAnomalous(minute.complaints(), expectedComplaints);
+
+        int probes = minute.probes();
+        Double failureRate = probes == 0 ? null : (double) minute.failures() / probes;
+        Double failureBaseline = probes == 0 ? null : baselineSum / statuses.size();
+        double probeScore =
+                probes == 0
+                        ? 0
+                        : CountTailTest.score(minute.failures(), probes * failureBaseline, 0);
+        double reportScore = reportRule.score(minute.complaints(), expectedComplaints);
+        Evidence evidence =
+                new Evidence(
+                        failureRate,
+                        failureBaseline,
+                        verdict.failingVantages(),
+                        verdict.healthyVantages(),
+                        (double) minute.complaints(),
+                        expectedComplaints,
+                        Math.max(probeScore, reportScore));
+        return new MinuteAssessment(
+                minute.minuteStart(),
+                minute.minuteEnd(),
+                probe,
+                verdict.affectedRegions(),
+                reportsAnomalous,
+                evidence);
+    }
+
+    private static ProbeSignal probeSignal(
+            ProbeVerdict verdict, ServiceMinute minute, LatencyBaseline latency) {
+        return switch (verdict.kind()) {
+            case NO_DATA -> ProbeSignal.NO_DATA;
+            case MAJOR_OUTAGE -> ProbeSignal.OUTAGE;
+            case REGIONAL_OUTAGE -> ProbeSignal.REGIONAL_OUTAGE;
+            case HEALTHY, NOISE ->
+                    minute.latencySamples() > 0
+                                    && latency.isDegraded(
+                                            minute.latencyP95Ms(), timeoutRate(minute))
+                            ? ProbeSignal.DEGRADED
+                            : verdict.kind() == ProbeVerdict.Kind.HEALTHY
+                                    ? ProbeSignal.HEALTHY
+                                    : ProbeSignal.NOISE;
+        };
+    }
+
+    /**
+     * Teaches the baselines what the minute showed. Anomalous minutes and minutes of an open
+     * incident are passed as such, so the baselines skip or clip them and a past outage cannot
+     * become the new normal.
+     */
+    public void learn(
+            ServiceMinute minute, MinuteAssessment assessment, ServiceDetectionState state) {
+        boolean abnormal = assessment.isAnomalous() || state.tracker().isIncidentOpen();
+        for (Map.Entry<String, VantageCounts> entry : minute.vantages().entrySet()) {
+            state.vantage(entry.getKey(), minute.minuteStart())
+                    .observe(entry.getValue().probes(), entry.getValue().failures(), abnormal);
+        }
+        if (minute.latencySamples() > 0) {
+            state.latency().observe(minute.latencyP95Ms(), timeoutRate(minute), abnormal);
+        }
+        state.complaints()
+                .observe(
+                        minute.minuteStart(),
+                        minute.complaints(),
+                        assessment.reportsAnomalous() || state.tracker().isIncidentOpen());
+    }
+
+    public void learnQuiet(ServiceDetectionState state, Instant from, Instant toExclusive) {
+        state.complaints().observeQuiet(from, toExclusive);
+    }
+
+    private static double timeoutRate(ServiceMinute minute) {
+        int probes = minute.probes();
+        return probes == 0 ? 0 : (double) minute.timeouts() / probes;
+    }
+}

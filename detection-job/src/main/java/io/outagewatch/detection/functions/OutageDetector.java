@@ -1,0 +1,220 @@
+package io.outagewatch.detection.functions;
+
+import io.outagewatch.detection.assess.MinuteAssessor;
+import io.outagewatch.detection.assess.ServiceDetectionState;
+import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.incident.MinuteAssessment;
+import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.serde.CodecTypeInfo;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.StatusUpdate;
+import io.outagewatch.events.StatusUpdateSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The per-service detector: buffers each service minute and official status update until the
+ * watermark passes it, then folds both, in event-time order, into the service's baselines and
+ * incident state machine and emits the resulting alerts.
+ *
+ * <p>Waiting for the watermark makes the result independent of how the two inputs interleave. While
+ * an incident is open or suspected, a timer ticks through minutes without any signal, so silence
+ * (complaints stopping, say) is seen as what it is.
+ */
+public final class OutageDetector
+        extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, Alert> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long MINUTE_MILLIS = ServiceMinute.LENGTH.toMillis();
+
+    /** Status updates waiting for the watermark; a flood of them keeps only the newest. */
+    static final int MAX_PENDING_STATUS_UPDATES = 64;
+
+    /** Silence longer than this while an incident is open is skipped in one step. */
+    static final Duration MAX_SILENT_TICKS = Duration.ofHours(6);
+
+    static final ValueStateDescriptor<ServiceDetectionState> DETECTION_STATE =
+            new ValueStateDescriptor<>(
+                    "detection", CodecTypeInfo.javaSerialized(ServiceDetectionState.class));
+    static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
+            new MapStateDescriptor<>(
+                    "pending-minutes",
+                    Types.LONG,
+                    CodecTypeInfo.javaSerialized(ServiceMinute.class));
+    static final ListStateDescriptor<StatusUpdate> PENDING_STATUS =
+            new ListStateDescriptor<>(
+                    "pending-status",
+                    CodecTypeInfo.wire(StatusUpdate.class, StatusUpdateSerde.INSTANCE));
+
+    private final MinuteAssessor assessor;
+    private final IncidentPolicy policy;
+
+    private transient ValueState<ServiceDetectionState> detection;
+    private transient MapState<Long, ServiceMinute> pendingMinutes;
+    private transient ListState<StatusUpdate> pendingStatus;
+    private transient Counter alertsStarted;
+    private transient Counter alertsUpdated;
+    private transient Counter alertsRecovered;
+
+    public OutageDetector(MinuteAssessor assessor, IncidentPolicy policy) {
+        this.assessor = Objects.requireNonNull(assessor, "assessor");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        detection = getRuntimeContext().getState(DETECTION_STATE);
+        pendingMinutes = getRuntimeContext().getMapState(PENDING_MINUTES);
+        pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
+        var metrics = getRuntimeContext().getMetricGroup();
+        alertsStarted = metrics.addGroup("type", "OUTAGE_STARTED").counter("alerts");
+        alertsUpdated = metrics.addGroup("type", "OUTAGE_UPDATED").counter("alerts");
+        alertsRecovered = metrics.addGroup("type", "OUTAGE_RECOVERED").counter("alerts");
+    }
+
+    @Override
+    public void processElement1(ServiceMinute minute, Context ctx, Collector<Alert> out)
+            throws Exception {
+        pendingMinutes.put(minute.minuteStart().toEpochMilli(), minute);
+        ctx.timerService().registerEventTimeTimer(minuteDecisionTime(minute.minuteStart()));
+    }
+
+    @Override
+    public void processElement2(StatusUpdate update, Context ctx, Collector<Alert> out)
+            throws Exception {
+        List<StatusUpdate> pending = new ArrayList<>();
+        pendingStatus.get().forEach(pending::add);
+        pending.add(update);
+        pending.sort(Comparator.comparing(StatusUpdate::timestamp));
+        if (pending.size() > MAX_PENDING_STATUS_UPDATES) {
+            pending = pending.subList(pending.size() - MAX_PENDING_STATUS_UPDATES, pending.size());
+        }
+        pendingStatus.update(pending);
+        ctx.timerService().registerEventTimeTimer(update.timestamp().toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        ServiceDetectionState state = detection.value();
+        if (state == null) {
+            state = assessor.newState(ctx.getCurrentKey(), policy);
+        }
+        applyStatusUpdatesUpTo(timestamp, state);
+        if (isMinuteDecisionTime(timestamp)) {
+            long minuteStart = timestamp + 1 - MINUTE_MILLIS;
+            ServiceMinute minute = pendingMinutes.get(minuteStart);
+            boolean alreadyDecided =
+                    state.lastMinuteStart() != null
+                            && state.lastMinuteStart().toEpochMilli() >= minuteStart;
+            if (minute != null) {
+                pendingMinutes.remove(minuteStart);
+                if (!alreadyDecided) {
+                    decide(state, minute, out);
+                }
+            } else if (state.needsTicks() && !alreadyDecided) {
+                decide(state, ServiceMinute.empty(ctx.getCurrentKey(), instant(minuteStart)), out);
+            }
+            if (state.needsTicks()) {
+                ctx.timerService().registerEventTimeTimer(timestamp + MINUTE_MILLIS);
+            }
+        }
+        detection.update(state);
+    }
+
+    private void decide(ServiceDetectionState state, ServiceMinute minute, Collector<Alert> out) {
+        catchUpSilence(state, minute.minuteStart(), out);
+        MinuteAssessment assessment = assessor.assess(minute, state);
+        List<Alert> alerts = state.tracker().onMinute(assessment, state::forecast);
+        assessor.learn(minute, assessment, state);
+        for (Alert alert : alerts) {
+            count(alert);
+            if (alert.type() == AlertType.OUTAGE_RECOVERED) {
+                state.recordCompletedIncident(Duration.ofSeconds(alert.durationSeconds()));
+            }
+            out.collect(alert);
+        }
+        state.setLastMinuteStart(minute.minuteStart());
+    }
+
+    /**
+     * Minutes without any record since the last one: quiet minutes for the baselines, or empty
+     * minutes for the state machine while it is waiting on something.
+     */
+    private void catchUpSilence(
+            ServiceDetectionState state, Instant minuteStart, Collector<Alert> out) {
+        Instant last = state.lastMinuteStart();
+        if (last == null) {
+            return;
+        }
+        Instant firstSilent = last.plus(ServiceMinute.LENGTH);
+        if (!firstSilent.isBefore(minuteStart)) {
+            return;
+        }
+        Instant tickUntil = minOf(minuteStart, firstSilent.plus(MAX_SILENT_TICKS));
+        Instant silent = firstSilent;
+        while (state.needsTicks() && silent.isBefore(tickUntil)) {
+            decide(state, ServiceMinute.empty(state.service(), silent), out);
+            silent = silent.plus(ServiceMinute.LENGTH);
+        }
+        if (silent.isBefore(minuteStart)) {
+            assessor.learnQuiet(state, silent, minuteStart);
+        }
+    }
+
+    private void applyStatusUpdatesUpTo(long timestamp, ServiceDetectionState state)
+            throws Exception {
+        List<StatusUpdate> remaining = new ArrayList<>();
+        for (StatusUpdate update : pendingStatus.get()) {
+            if (update.timestamp().toEpochMilli() <= timestamp) {
+                state.tracker().onStatusUpdate(update);
+            } else {
+                remaining.add(update);
+            }
+        }
+        if (remaining.isEmpty()) {
+            pendingStatus.clear();
+        } else {
+            pendingStatus.update(remaining);
+        }
+    }
+
+    private void count(Alert alert) {
+        switch (alert.type()) {
+            case OUTAGE_STARTED -> alertsStarted.inc();
+            case OUTAGE_UPDATED -> alertsUpdated.inc();
+            case OUTAGE_RECOVERED -> alertsRecovered.inc();
+        }
+    }
+
+    static long minuteDecisionTime(Instant minuteStart) {
+        return minuteStart.toEpochMilli() + MINUTE_MILLIS - 1;
+    }
+
+    private static boolean isMinuteDecisionTime(long timestamp) {
+        return Math.floorMod(timestamp + 1, MINUTE_MILLIS) == 0;
+    }
+
+    private static Instant instant(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis);
+    }
+
+    private static Instant minOf(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,368 @@
+package io.outagewatch.detection.incident;
+
+import io.outagewatch.detection.duration.DurationEstimate;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.Evidence;
+import io.outagewatch.events.Severity;
+import io.outagewatch.events.StatusUpdate;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The incident state machine of one service: normal → suspected → outage → recovering → normal.
+ *
+ * <p>Plain Java with no Flink types, so every transition is table-tested without a cluster. It is
+ * fed one {@link MinuteAssessment} per event-time minute, in order, and official status updates
+ * whenever their event time has passed; it answers with the alerts to emit. Everything that belongs
+ * to one incident is cleared when the incident ends, so {@link #isIdle()} is true again.
+ */
+public final class IncidentTracker implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Official updates older than this before an outage's onset are about something else. */
+    static final Duration OFFICIAL_LOOKBACK = Duration.ofHours(1);
+
+    private static final DateTimeFormatter INCIDENT_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    private final String service;
+    private final IncidentPolicy policy;
+
+    private IncidentPhase phase = IncidentPhase.NORMAL;
+    private Instant firstAnomalousMinute;
+    private int probeOutageStreak;
+    private int degradedStreak;
+    private int reportStreak;
+
+    private String incidentId;
+    private Instant startedAt;
+    private Instant detectedAt;
+    private Severity severity;
+    private TreeSet<String> regions = new TreeSet<>();
+    private boolean ledByProbes;
+    private int version;
+    private Instant lastAlertAt;
+    private Instant healthySince;
+    private Evidence lastEvidence;
+
+    private Instant reportAfterglowUntil;
+    private StatusUpdate latestOfficial;
+    private Instant officialAckAt;
+
+    public IncidentTracker(String service, IncidentPolicy policy) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public IncidentPhase phase() {
+        return phase;
+    }
+
+    /** True when the service is normal and nothing about a past incident or suspicion is held. */
+    public boolean isIdle() {
+        return phase == IncidentPhase.NORMAL
+                && firstAnomalousMinute == null
+                && incidentId == null
+                && latestOfficial == null
+                && regions.isEmpty();
+    }
+
+    /** True while an incident is open (OUTAGE_STARTED sent, OUTAGE_RECOVERED not yet). */
+    public boolean isIncidentOpen() {
+        return phase == IncidentPhase.OUTAGE || phase == IncidentPhase.RECOVERING;
+    }
+
+    /** Remembers an official status-page update; it is attached to the current or next incident. */
+    public void onStatusUpdate(StatusUpdate update) {
+        Objects.requireNonNull(update, "update");
+        if (latestOfficial != null && update.timestamp().isBefore(latestOfficial.timestamp())) {
+            return;
+        }
+        latestOfficial = update;
+        boolean acknowledges = update.status() != StatusUpdate.Status.RESOLVED;
+        if (acknowledges && officialAckAt == null) {
+            officialAckAt = update.timestamp();
+        }
+    }
+
+    /** Folds in one minute and returns the alerts it causes, in emission order. */
+    public List<Alert> onMinute(MinuteAssessment minute, DurationForecaster forecaster) {
+        Objects.requireNonNull(minute, "minute");
+        Objects.requireNonNull(forecaster, "forecaster");
+        forgetStaleOfficialUpdate(minute.minuteStart());
+        return switch (phase) {
+            case NORMAL, SUSPECTED -> onMinuteWithoutIncident(minute, forecaster);
+            case OUTAGE -> onMinuteInOutage(minute, forecaster);
+            case RECOVERING -> onMinuteWhileRecovering(minute, forecaster);
+        };
+    }
+
+    private List<Alert> onMinuteWithoutIncident(
+            MinuteAssessment minute, DurationForecaster forecaster) {
+        minute = withoutAfterglowComplaints(minute);
+        if (!minute.isAnomalous()) {
+            resetSuspicion();
+            return List.of();
+        }
+        if (phase == IncidentPhase.NORMAL) {
+            phase = IncidentPhase.SUSPECTED;
+            firstAnomalousMinute = minute.minuteStart();
+        }
+        countStreaks(minute);
+        Severity confirmed = confirmedSeverity(minute);
+        if (confirmed == null) {
+            return List.of();
+        }
+        return List.of(open(minute, confirmed, forecaster));
+    }
+
+    private List<Alert> onMinuteInOutage(MinuteAssessment minute, DurationForecaster forecaster) {
+        if (!isStillFailing(minute)) {
+            phase = IncidentPhase.RECOVERING;
+            healthySince = minute.minuteStart();
+            return List.of();
+        }
+        return continueOutage(minute, forecaster);
+    }
+
+    private List<Alert> onMinuteWhileRecovering(
+            MinuteAssessment minute, DurationForecaster forecaster) {
+        if (isStillFailing(minute)) {
+            phase = IncidentPhase.OUTAGE;
+            healthySince = null;
+            return continueOutage(minute, forecaster);
+        }
+        if (Duration.between(healthySince, minute.minuteEnd()).compareTo(policy.mergeGap()) < 0) {
+            return List.of();
+        }
+        Alert recovered = recovered();
+        if (ledByProbes) {
+            reportAfterglowUntil = healthySince.plus(policy.reportAfterglow());
+        }
+        clearIncident();
+        return List.of(recovered);
+    }
+
+    /** Complaints that linger after a probe-led recovery are not evidence while probes pass. */
+    private MinuteAssessment withoutAfterglowComplaints(MinuteAssessment minute) {
+        if (reportAfterglowUntil == null) {
+            return minute;
+        }
+        if (!minute.minuteStart().isBefore(reportAfterglowUntil)) {
+            reportAfterglowUntil = null;
+            return minute;
+        }
+        if (!minute.reportsAnomalous()
+                || !minute.probe().hasData()
+                || minute.probe().isAnomalous()) {
+            return minute;
+        }
+        return new MinuteAssessment(
+                minute.minuteStart(),
+                minute.minuteEnd(),
+                minute.probe(),
+                minute.affectedRegions(),
+                false,
+                minute.evidence());
+    }
+
+    private void countStreaks(MinuteAssessment minute) {
+        boolean hardFailure =
+                minute.probe() == ProbeSignal.OUTAGE
+                        || minute.probe() == ProbeSignal.REGIONAL_OUTAGE;
+        probeOutageStreak = hardFailure ? probeOutageStreak + 1 : 0;
+        degradedStreak = minute.probe() == ProbeSignal.DEGRADED ? degradedStreak + 1 : 0;
+        reportStreak = minute.reportsAnomalous() ? reportStreak + 1 : 0;
+    }
+
+    /** The severity of a confirmed outage, or null while the evidence is not yet enough. */
+    private Severity confirmedSeverity(MinuteAssessment minute) {
+        boolean signalsAgree = minute.probe().isAnomalous() && minute.reportsAnomalous();
+        if (signalsAgree || probeOutageStreak >= policy.confirmMinutesOneSignal()) {
+            return severityOf(minute);
+        }
+        if (degradedStreak >= policy.confirmMinutesDegraded()) {
+            return Severity.DEGRADED;
+        }
+        int reportMinutesNeeded =
+                minute.probe().hasData()
+                        ? policy.confirmMinutesReportsAgainstHealthyProbes()
+                        : policy.confirmMinutesOneSignal();
+        if (reportStreak >= reportMinutesNeeded) {
+            return severityOf(minute);
+        }
+        return null;
+    }
+
+    private static Severity severityOf(MinuteAssessment minute) {
+        return switch (minute.probe()) {
+            case OUTAGE -> Severity.MAJOR;
+            case REGIONAL_OUTAGE -> Severity.PARTIAL;
+            case DEGRADED -> minute.reportsAnomalous() ? Severity.MAJOR : Severity.DEGRADED;
+            // Users complain but every probe passes: part of the service is broken.
+            case HEALTHY, NOISE -> Severity.PARTIAL;
+            case NO_DATA -> Severity.MAJOR;
+        };
+    }
+
+    /**
+     * Recovery of a probed service follows its probes: complaints linger for tens of minutes after
+     * a fix. Without probe data the complaints decide.
+     */
+    private boolean isStillFailing(MinuteAssessment minute) {
+        if (ledByProbes && minute.probe().hasData()) {
+            return minute.probe().isAnomalous();
+        }
+        return minute.isAnomalous();
+    }
+
+    private Alert open(MinuteAssessment minute, Severity confirmed, DurationForecaster forecaster) {
+        phase = IncidentPhase.OUTAGE;
+        startedAt = firstAnomalousMinute;
+        detectedAt = minute.minuteEnd();
+        incidentId = service + "-" + INCIDENT_ID_TIME.format(startedAt);
+        severity = confirmed;
+        ledByProbes = minute.probe().isAnomalous();
+        addRegions(minute);
+        resetStreaks();
+        if (latestOfficial != null
+                && latestOfficial.timestamp().isBefore(startedAt.minus(OFFICIAL_LOOKBACK))) {
+            forgetOfficial();
+        }
+        return alert(AlertType.OUTAGE_STARTED, minute, forecaster);
+    }
+
+    private List<Alert> continueOutage(MinuteAssessment minute, DurationForecaster forecaster) {
+        ledByProbes |= minute.probe().isAnomalous();
+        Severity seen = severityOf(minute);
+        boolean upgraded = minute.isAnomalous() && rank(seen) > rank(severity);
+        if (upgraded) {
+            severity = seen;
+            if (severity != Severity.PARTIAL) {
+                regions.clear();
+            }
+        }
+        boolean regionsGrew = severity == Severity.PARTIAL && addRegions(minute);
+        boolean due =
+                Duration.between(lastAlertAt, minute.minuteEnd()).compareTo(policy.updateEvery())
+                        >= 0;
+        if (upgraded || regionsGrew || due) {
+            return List.of(alert(AlertType.OUTAGE_UPDATED, minute, forecaster));
+        }
+        lastEvidence = minute.evidence();
+        return List.of();
+    }
+
+    private boolean addRegions(MinuteAssessment minute) {
+        if (severity != Severity.PARTIAL) {
+            return false;
+        }
+        return regions.addAll(minute.affectedRegions());
+    }
+
+    private static int rank(Severity severity) {
+        return switch (severity) {
+            case DEGRADED -> 0;
+            case PARTIAL -> 1;
+            case MAJOR -> 2;
+        };
+    }
+
+    private Alert alert(AlertType type, MinuteAssessment minute, DurationForecaster forecaster) {
+        version++;
+        lastAlertAt = minute.minuteEnd();
+        lastEvidence = minute.evidence();
+        DurationEstimate estimate =
+                forecaster.forecast(Duration.between(startedAt, minute.minuteEnd()));
+        return new Alert(
+                incidentId,
+                type,
+                service,
+                severity,
+                List.copyOf(regions),
+                startedAt,
+                detectedAt,
+                null,
+                null,
+                estimate.median().toSeconds(),
+                estimate.low().toSeconds(),
+                estimate.high().toSeconds(),
+                lastEvidence,
+                latestOfficial,
+                null,
+                version);
+    }
+
+    private Alert recovered() {
+        version++;
+        Long lead =
+                officialAckAt == null
+                        ? null
+                        : Duration.between(detectedAt, officialAckAt).toSeconds();
+        return new Alert(
+                incidentId,
+                AlertType.OUTAGE_RECOVERED,
+                service,
+                severity,
+                List.copyOf(regions),
+                startedAt,
+                detectedAt,
+                healthySince,
+                Duration.between(startedAt, healthySince).toSeconds(),
+                null,
+                null,
+                null,
+                lastEvidence,
+                latestOfficial,
+                lead,
+                version);
+    }
+
+    private void forgetStaleOfficialUpdate(Instant now) {
+        if (!isIncidentOpen()
+                && latestOfficial != null
+                && latestOfficial.timestamp().isBefore(now.minus(OFFICIAL_LOOKBACK))) {
+            forgetOfficial();
+        }
+    }
+
+    private void forgetOfficial() {
+        latestOfficial = null;
+        officialAckAt = null;
+    }
+
+    private void resetStreaks() {
+        probeOutageStreak = 0;
+        degradedStreak = 0;
+        reportStreak = 0;
+    }
+
+    private void resetSuspicion() {
+        phase = IncidentPhase.NORMAL;
+        firstAnomalousMinute = null;
+        resetStreaks();
+    }
+
+    private void clearIncident() {
+        resetSuspicion();
+        incidentId = null;
+        startedAt = null;
+        detectedAt = null;
+        severity = null;
+        regions = new TreeSet<>();
+        ledByProbes = false;
+        version = 0;
+        lastAlertAt = null;
+        healthySince = null;
+        lastEvidence = null;
+        forgetOfficial();
+    }
+}

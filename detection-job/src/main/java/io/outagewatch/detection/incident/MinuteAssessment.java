@@ -1,0 +1,41 @@
+package io.outagewatch.detection.incident;
+
+import io.outagewatch.events.Evidence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verdict of the detector's tests on one event-time minute of one service: the only input the
+ * incident state machine needs besides official status updates.
+ *
+ * @param minuteStart inclusive start of the minute
+ * @param minuteEnd exclusive end of the minute; the event time at which a decision on it is made
+ * @param probe what the probes say
+ * @param affectedRegions regions whose vantages fail, for {@link ProbeSignal#REGIONAL_OUTAGE}
+ * @param reportsAnomalous complaint volume is anomalous against its seasonal baseline
+ * @param evidence the figures behind the verdict, carried into alerts
+ */
+public record MinuteAssessment(
+        Instant minuteStart,
+        Instant minuteEnd,
+        ProbeSignal probe,
+        List<String> affectedRegions,
+        boolean reportsAnomalous,
+        Evidence evidence) {
+
+    public MinuteAssessment {
+        Objects.requireNonNull(minuteStart, "minuteStart");
+        Objects.requireNonNull(minuteEnd, "minuteEnd");
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(evidence, "evidence");
+        affectedRegions = affectedRegions == null ? List.of() : List.copyOf(affectedRegions);
+        if (!minuteEnd.isAfter(minuteStart)) {
+            throw new IllegalArgumentException("minuteEnd must be after minuteStart");
+        }
+    }
+
+    public boolean isAnomalous() {
+        return probe.isAnomalous() || reportsAnomalous;
+    }
+}

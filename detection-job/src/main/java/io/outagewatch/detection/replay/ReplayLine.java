@@ -1,0 +1,27 @@
+package io.outagewatch.detection.replay;
+
+import java.util.Comparator;
+
+/**
+ * One line of replay output with what orders it: alerts by event time of emission, service and
+ * version; dead letters by file and line.
+ *
+ * @param kind which output file the line belongs to
+ * @param eventTime event time at which the line was produced (alerts)
+ * @param sortKey the tie-breaker within one event time
+ * @param json the line
+ */
+public record ReplayLine(Kind kind, long eventTime, String sortKey, String json) {
+
+    /** The output a line goes to. */
+    public enum Kind {
+        ALERT,
+        DEAD_LETTER
+    }
+
+    public static final Comparator<ReplayLine> ORDER =
+            Comparator.comparing(ReplayLine::kind)
+                    .thenComparingLong(ReplayLine::eventTime)
+                    .thenComparing(ReplayLine::sortKey)
+                    .thenComparing(ReplayLine::json);
+}

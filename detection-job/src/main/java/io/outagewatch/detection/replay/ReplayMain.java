@@ -1,0 +1,189 @@
+package io.outagewatch.detection.replay;
+
+import io.outagewatch.detection.ConfigFiles;
+import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.DetectionSettings;
+import io.outagewatch.detection.EventTimeWatermarks;
+import io.outagewatch.detection.OutageDetectionPipeline;
+import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.events.Timestamps;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * {@code bin/outagewatch replay}: the detection pipeline over JSON-lines files, bounded and
+ * deterministic, with the same pipeline and defaults as the live job.
+ */
+public final class ReplayMain {
+
+    private ReplayMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(ReplayArguments.USAGE);
+            return 0;
+        }
+        ReplayArguments arguments;
+        Configuration config;
+        DetectionSettings settings;
+        try {
+            arguments = ReplayArguments.parse(args);
+            config = arguments.config().map(ConfigFiles::load).orElseGet(Configuration::new);
+            config.set(DetectionOptions.CATALOG, arguments.catalog().toString());
+            settings =
+                    DetectionSettings.from(
+                            config,
+                            EventTimeWatermarks.Emission.PER_RECORD,
+                            inputsWrittenAt(arguments));
+        } catch (ReplayArguments.UsageException | IllegalArgumentException e) {
+            err.println("replay: " + e.getMessage());
+            err.println(ReplayArguments.USAGE);
+            return 2;
+        }
+        try {
+            ReplaySummary summary = replay(arguments, config, settings);
+            summary.print(out);
+            return 0;
+        } catch (Exception e) {
+            err.println("replay: failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    public static ReplaySummary replay(
+            ReplayArguments arguments, Configuration config, DetectionSettings settings)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(config.get(DetectionOptions.REPLAY_PARALLELISM));
+
+        Map<String, Path> inputs = new TreeMap<>();
+        Path emptyDirectory = Files.createTempDirectory("outagewatch-replay-");
+        try {
+            OutageDetectionPipeline.Inputs pipelineInputs =
+                    new OutageDetectionPipeline.Inputs(
+                            lines(env, "probes", arguments.probes(), emptyDirectory, inputs),
+                            lines(env, "reports", arguments.reports(), emptyDirectory, inputs),
+                            lines(env, "status", arguments.status(), emptyDirectory, inputs));
+            return run(env, pipelineInputs, settings, arguments, inputs);
+        } finally {
+            Files.deleteIfExists(emptyDirectory);
+        }
+    }
+
+    private static ReplaySummary run(
+            StreamExecutionEnvironment env,
+            OutageDetectionPipeline.Inputs pipelineInputs,
+            DetectionSettings settings,
+            ReplayArguments arguments,
+            Map<String, Path> inputs)
+            throws Exception {
+        OutageDetectionPipeline.Outputs outputs =
+                OutageDetectionPipeline.buildPipeline(pipelineInputs, settings);
+
+        DataStream<ReplayLine> lines =
+                outputs.alerts()
+                        .process(new ToReplayLine.FromAlert())
+                        .uid("replay-alert-lines")
+                        .name("Alert lines")
+                        .union(
+                                outputs.deadLetters()
+                                        .process(new ToReplayLine.FromDeadLetter())
+                                        .uid("replay-dead-letter-lines")
+                                        .name("Dead-letter lines"));
+        List<ReplayLine> collected = new ArrayList<>();
+        JobExecutionResult result;
+        try (CloseableIterator<ReplayLine> iterator = lines.collectAsync()) {
+            JobClient job = env.executeAsync("outagewatch-replay");
+            iterator.forEachRemaining(collected::add);
+            result = job.getJobExecutionResult().get();
+        }
+        collected.sort(ReplayLine.ORDER);
+
+        List<String> alertLines = new ArrayList<>();
+        List<String> deadLetterLines = new ArrayList<>();
+        for (ReplayLine line : collected) {
+            (line.kind() == ReplayLine.Kind.ALERT ? alertLines : deadLetterLines).add(line.json());
+        }
+        writeLines(arguments.out(), alertLines);
+        if (arguments.deadLetters().isPresent()) {
+            writeLines(arguments.deadLetters().get(), deadLetterLines);
+        }
+        Map<String, Long> recordsRead = new TreeMap<>();
+        for (String input : inputs.keySet()) {
+            Long read = result.getAccumulatorResult(ReplayProgress.accumulatorName(input));
+            recordsRead.put(input, read == null ? 0L : read);
+        }
+        return ReplaySummary.of(recordsRead, collected, arguments);
+    }
+
+    private static DataStream<RawRecord> lines(
+            StreamExecutionEnvironment env,
+            String input,
+            Optional<Path> file,
+            Path emptyDirectory,
+            Map<String, Path> inputs) {
+        // An absent input reads an empty directory: a bounded source that ends at once.
+        Path path = file.orElse(emptyDirectory);
+        file.ifPresent(f -> inputs.put(input, f));
+        FileSource<RawRecord> source =
+                FileSource.forRecordStreamFormat(
+                                new NumberedLineFormat(path.getFileName().toString()),
+                                new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + input)
+                .setParallelism(1)
+                .uid("replay-source-" + input)
+                .map(new ReplayProgress(input))
+                .setParallelism(1)
+                .uid("replay-progress-" + input)
+                .name("Count " + input);
+    }
+
+    /** Dead letters of file lines carry the inputs' modification time: stable across reruns. */
+    private static Instant inputsWrittenAt(ReplayArguments arguments) {
+        Instant latest = Timestamps.EARLIEST;
+        for (Optional<Path> input :
+                List.of(arguments.probes(), arguments.reports(), arguments.status())) {
+            if (input.isPresent()) {
+                try {
+                    Instant modified = Files.getLastModifiedTime(input.get()).toInstant();
+                    latest = modified.isAfter(latest) ? modified : latest;
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read " + input.get(), e);
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static void writeLines(Path file, List<String> lines) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), ".replay-", ".tmp");
+        Files.write(temp, lines, StandardCharsets.UTF_8);
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,158 @@
+package io.outagewatch.detection.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outagewatch.detection.accuracy.ScenarioInput.Roughness;
+import io.outagewatch.detection.scenario.Scenario;
+import io.outagewatch.detection.scenario.Scenarios;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scenario suite: each scenario replayed through the real pipeline on a MiniCluster, once in
+ * order and once roughened (±25 s disorder, duplicates, malformed lines), which must not change a
+ * single alert.
+ */
+class ScenarioSuiteITCase {
+
+    private static final Instant CHATGPT_ONSET = Instant.parse("2023-11-08T13:42:00Z");
+    private static final Instant CHATGPT_DETECTED_BY = Instant.parse("2023-11-08T13:45:00Z");
+    private static final Duration CHATGPT_DURATION = Duration.ofHours(2).plusMinutes(18);
+    private static final long ROUGHNESS_SEED = 7;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @TempDir Path work;
+
+    @Test
+    void chatgptOutageOf2023_11_08() throws Exception {
+        List<Alert> alerts = alertsOf(Scenarios::chatgpt20231108);
+
+        List<DetectedIncident> incidents = DetectedIncident.fromAlerts(alerts);
+        assertThat(incidents).hasSize(1);
+        DetectedIncident incident = incidents.get(0);
+        assertThat(incident.service()).isEqualTo("chatgpt");
+        assertThat(incident.severity()).isEqualTo("MAJOR");
+        assertThat(alerts).filteredOn(a -> a.type() == AlertType.OUTAGE_STARTED).hasSize(1);
+        assertThat(Duration.between(CHATGPT_ONSET, incident.startedAt()).abs())
+                .isLessThanOrEqualTo(Duration.ofMinutes(2));
+        assertThat(incident.detectedAt()).isBeforeOrEqualTo(CHATGPT_DETECTED_BY);
+        Alert recovered = incident.recovered().orElseThrow();
+        assertThat(Duration.ofSeconds(recovered.durationSeconds()).minus(CHATGPT_DURATION).abs())
+                .isLessThanOrEqualTo(Duration.ofMinutes(3));
+        assertThat(recovered.officialStatus()).isNotNull();
+        assertThat(recovered.leadSecondsOverAck()).isPositive();
+        assertThat(incident.started().orElseThrow().estimatedDurationSeconds()).isPositive();
+    }
+
+    @Test
+    void regionalOutageIsPartialWithItsRegion() throws Exception {
+        assertMatchesExpectation(Scenarios::regionalOutage);
+    }
+
+    @Test
+    void brownoutIsDegraded() throws Exception {
+        assertMatchesExpectation(Scenarios::brownout);
+    }
+
+    @Test
+    void twelveMinuteOutageAtNight() throws Exception {
+        assertMatchesExpectation(Scenarios::nightOutage);
+    }
+
+    @Test
+    void flappingIsOneIncident() throws Exception {
+        assertMatchesExpectation(Scenarios::flapping);
+    }
+
+    @Test
+    void socialOnlyServiceIsDetectedFromComplaints() throws Exception {
+        assertMatchesExpectation(Scenarios::socialOnly);
+    }
+
+    @Test
+    void probeOnlyServiceIsDetectedFromProbes() throws Exception {
+        assertMatchesExpectation(Scenarios::probeOnly);
+    }
+
+    @Test
+    void brokenVantageRaisesNoAlert() throws Exception {
+        assertThat(alertsOf(Scenarios::brokenVantage)).isEmpty();
+    }
+
+    @Test
+    void oneAuthorPosting300ComplaintsRaisesNoAlert() throws Exception {
+        assertThat(alertsOf(Scenarios::spammer)).isEmpty();
+    }
+
+    @Test
+    void newsChatterBurstRaisesNoAlert() throws Exception {
+        assertThat(alertsOf(Scenarios::newsBurst)).isEmpty();
+    }
+
+    @Test
+    void scatteredSingleProbeFailuresRaiseNoAlert() throws Exception {
+        assertThat(alertsOf(Scenarios::scatteredProbeFailures)).isEmpty();
+    }
+
+    @Test
+    void threeOrdinaryDaysRaiseNoAlert() throws Exception {
+        assertThat(alertsOf(Scenarios::ordinaryDays)).isEmpty();
+    }
+
+    private void assertMatchesExpectation(Supplier<Scenario> factory) throws Exception {
+        Scenario scenario = factory.get();
+        List<Alert> alerts = alertsOf(() -> scenario);
+
+        ScenarioScore score = ScenarioScore.of(scenario, alerts);
+        assertThat(score.falseAlarms()).as("false alarms").isEmpty();
+        for (ScenarioScore.Match match : score.matches()) {
+            assertThat(match.detected()).as("detected " + match.expected()).isPresent();
+            DetectedIncident incident = match.detected().orElseThrow();
+            assertThat(incident.severity()).isEqualTo(match.expected().severity());
+            assertThat(incident.alerts().get(incident.alerts().size() - 1).regions())
+                    .containsExactlyElementsOf(match.expected().regions());
+            assertThat(match.detectionDelay().orElseThrow())
+                    .isLessThanOrEqualTo(Duration.ofMinutes(5));
+            assertThat(match.onsetError().orElseThrow().abs())
+                    .isLessThanOrEqualTo(Duration.ofMinutes(3));
+            assertThat(match.recoveryError().orElseThrow().abs())
+                    .isLessThanOrEqualTo(Duration.ofMinutes(5));
+        }
+    }
+
+    /** Replays the scenario clean and roughened, checks both agree, returns the alerts. */
+    private List<Alert> alertsOf(Supplier<Scenario> factory) throws Exception {
+        Scenario scenario = factory.get();
+        ScenarioReplay.Run clean =
+                ScenarioReplay.run(scenario, work.resolve("clean"), Roughness.NONE);
+        ScenarioReplay.Run rough =
+                ScenarioReplay.run(
+                        scenario, work.resolve("rough"), Roughness.realistic(ROUGHNESS_SEED));
+
+        assertThat(clean.deadLetters()).isEmpty();
+        assertThat(rough.deadLetters()).isNotEmpty();
+        assertThat(rough.deadLetters())
+                .allSatisfy(line -> assertThat(line).doesNotContain("\"reason\":\"late"));
+        assertThat(rough.alerts())
+                .as("alerts with disorder, duplicates and garbage")
+                .isEqualTo(clean.alerts());
+        return clean.alerts();
+    }
+}

@@ -1,0 +1,178 @@
+package io.outagewatch.detection.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outagewatch.detection.assess.MinuteAssessor;
+import io.outagewatch.detection.baseline.ProbeQuorum;
+import io.outagewatch.detection.baseline.ReportAnomalyRule;
+import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.StatusUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class OutageDetectorHarnessTest {
+
+    private static final Instant HISTORY_START = Instant.parse("2023-11-08T10:00:00Z");
+    private static final int HISTORY_MINUTES = 180;
+    private static final Instant ONSET = HISTORY_START.plus(Duration.ofMinutes(HISTORY_MINUTES));
+    private static final int OUTAGE_MINUTES = 20;
+    private static final Instant FIX = ONSET.plus(Duration.ofMinutes(OUTAGE_MINUTES));
+    private static final List<String> VANTAGES =
+            List.of("ap-1", "ap-2", "eu-1", "eu-2", "us-1", "us-2");
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ServiceMinute, StatusUpdate, Alert>
+            harness() throws Exception {
+        OutageDetector detector =
+                new OutageDetector(
+                        new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
+                        IncidentPolicy.defaults());
+        var harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(detector),
+                        ServiceMinute::service,
+                        StatusUpdate::service,
+                        Types.STRING);
+        harness.open();
+        return harness;
+    }
+
+    private static ServiceMinute minute(Instant start, int failingVantages, int complaints) {
+        TreeMap<String, VantageCounts> vantages = new TreeMap<>();
+        for (int i = 0; i < VANTAGES.size(); i++) {
+            String vantage = VANTAGES.get(i);
+            int failures = i < failingVantages ? 2 : 0;
+            vantages.put(vantage, new VantageCounts(vantage.substring(0, 2), 2, failures, 0));
+        }
+        return new ServiceMinute(
+                "chatgpt", start, vantages, List.of(), 180.0, 12, complaints, new TreeMap<>());
+    }
+
+    private static void feedMinute(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h,
+            ServiceMinute minute)
+            throws Exception {
+        long decision = minute.minuteEnd().toEpochMilli() - 1;
+        h.processElement1(minute, decision);
+        h.processBothWatermarks(new Watermark(decision));
+    }
+
+    @Test
+    void anIncidentOpensAndClosesAndLeavesOnlyTheBaselinesBehind() throws Exception {
+        var h = harness();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+        }
+        for (int m = 0; m < OUTAGE_MINUTES; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+        for (int m = 0; m < 15; m++) {
+            feedMinute(h, minute(FIX.plus(Duration.ofMinutes(m)), 0, 2));
+        }
+
+        List<Alert> alerts = List.copyOf(h.extractOutputValues());
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(
+                        AlertType.OUTAGE_STARTED,
+                        AlertType.OUTAGE_UPDATED,
+                        AlertType.OUTAGE_RECOVERED);
+        assertThat(alerts.get(0).startedAt()).isEqualTo(ONSET);
+        assertThat(alerts.get(0).detectedAt()).isEqualTo(ONSET.plus(Duration.ofMinutes(1)));
+        assertThat(alerts.get(2).recoveredAt()).isEqualTo(FIX);
+        assertThat(alerts.get(2).durationSeconds())
+                .isEqualTo(Duration.ofMinutes(OUTAGE_MINUTES).toSeconds());
+        // Only the service's learned state stays: no buffered minutes, no timers.
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.close();
+    }
+
+    @Test
+    void silenceDuringASocialOnlyIncidentIsTickedThroughToRecovery() throws Exception {
+        var h = harness();
+        Instant quiet = HISTORY_START;
+        for (int m = 0; m < HISTORY_MINUTES; m += 5) {
+            feedMinute(h, socialMinute(quiet.plus(Duration.ofMinutes(m)), 1));
+        }
+        for (int m = 0; m < 10; m++) {
+            feedMinute(h, socialMinute(ONSET.plus(Duration.ofMinutes(m)), 40));
+        }
+        // Complaints stop entirely: no window fires, only the watermark moves on.
+        h.processBothWatermarks(new Watermark(ONSET.plus(Duration.ofHours(1)).toEpochMilli()));
+
+        List<Alert> alerts = List.copyOf(h.extractOutputValues());
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(AlertType.OUTAGE_STARTED, AlertType.OUTAGE_RECOVERED);
+        assertThat(alerts.get(1).recoveredAt()).isEqualTo(ONSET.plus(Duration.ofMinutes(10)));
+        assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void anOpenIncidentSurvivesASnapshotAndRestore() throws Exception {
+        var h = harness();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+        }
+        for (int m = 0; m < 5; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+        OperatorSubtaskState snapshot = h.snapshot(1L, 1L);
+        String incidentId = h.extractOutputValues().get(0).incidentId();
+        h.close();
+
+        OutageDetector detector =
+                new OutageDetector(
+                        new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
+                        IncidentPolicy.defaults());
+        var restored =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(detector),
+                        ServiceMinute::service,
+                        StatusUpdate::service,
+                        Types.STRING);
+        restored.initializeState(snapshot);
+        restored.open();
+        for (int m = 0; m < 15; m++) {
+            feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5 + m)), 0, 2));
+        }
+
+        List<Alert> alerts = List.copyOf(restored.extractOutputValues());
+        assertThat(alerts)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.type()).isEqualTo(AlertType.OUTAGE_RECOVERED);
+                            assertThat(a.incidentId()).isEqualTo(incidentId);
+                            assertThat(a.durationSeconds())
+                                    .isEqualTo(Duration.ofMinutes(5).toSeconds());
+                        });
+        restored.close();
+    }
+
+    private static ServiceMinute socialMinute(Instant start, int complaints) {
+        return new ServiceMinute(
+                "chatgpt",
+                start,
+                new TreeMap<>(),
+                List.of(),
+                Double.NaN,
+                0,
+                complaints,
+                new TreeMap<>());
+    }
+}

@@ -1,0 +1,271 @@
+package io.outagewatch.detection.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outagewatch.detection.duration.DurationEstimate;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.Evidence;
+import io.outagewatch.events.Severity;
+import io.outagewatch.events.StatusUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IncidentTrackerTest {
+
+    private static final Instant T0 = Instant.parse("2023-11-08T13:40:00Z");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Evidence EVIDENCE =
+            new Evidence(0.9, 0.01, List.of("eu-1", "us-1"), List.of(), 12.0, 1.5, 9.0);
+
+    /** Total duration = whatever has elapsed plus one hour, interval ±30 min: easy to check. */
+    private static final DurationForecaster ELAPSED_PLUS_ONE_HOUR =
+            elapsed ->
+                    new DurationEstimate(
+                            elapsed.plusHours(1), elapsed.plusMinutes(30), elapsed.plusMinutes(90));
+
+    /**
+     * One character per minute from T0: {@code .} nothing, {@code H} healthy probes, {@code N}
+     * probe noise, {@code P} probe outage, {@code G} regional probe outage (eu), {@code D} degraded
+     * probes, {@code R} anomalous reports without probe data, {@code r} anomalous reports with
+     * healthy probes, {@code B} probe outage and anomalous reports.
+     */
+    private static MinuteAssessment minute(int index, char code) {
+        Instant start = T0.plus(MINUTE.multipliedBy(index));
+        ProbeSignal probe =
+                switch (code) {
+                    case '.', 'R' -> ProbeSignal.NO_DATA;
+                    case 'H', 'r' -> ProbeSignal.HEALTHY;
+                    case 'N' -> ProbeSignal.NOISE;
+                    case 'P', 'B' -> ProbeSignal.OUTAGE;
+                    case 'G' -> ProbeSignal.REGIONAL_OUTAGE;
+                    case 'D' -> ProbeSignal.DEGRADED;
+                    default -> throw new IllegalArgumentException("unknown minute code " + code);
+                };
+        boolean reports = code == 'R' || code == 'r' || code == 'B';
+        List<String> regions = code == 'G' ? List.of("eu") : List.of();
+        return new MinuteAssessment(start, start.plus(MINUTE), probe, regions, reports, EVIDENCE);
+    }
+
+    private static List<Alert> run(IncidentTracker tracker, String minutes) {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < minutes.length(); i++) {
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+        }
+        return alerts;
+    }
+
+    private static String describe(List<Alert> alerts) {
+        List<String> parts = new ArrayList<>();
+        for (Alert a : alerts) {
+            long startMinute = Duration.between(T0, a.startedAt()).toMinutes();
+            long detectedMinute = Duration.between(T0, a.detectedAt()).toMinutes();
+            String part = a.type() + "@" + startMinute + "/" + detectedMinute + " " + a.severity();
+            if (a.type() == AlertType.OUTAGE_RECOVERED) {
+                part += " rec" + Duration.between(T0, a.recoveredAt()).toMinutes();
+            }
+            parts.add(part);
+        }
+        return String.join(", ", parts);
+    }
+
+    static Stream<Arguments> lifecycles() {
+        String tenHealthy = "HHHHHHHHHH";
+        return Stream.of(
+                Arguments.of("quiet", "HHHHHHHHHHHHHHHHHHHHHH", ""),
+                Arguments.of("one anomalous probe minute is only a suspicion", "HHPHHHHHH", ""),
+                Arguments.of("noise never alerts", "HNNNNNNNNNNNH", ""),
+                Arguments.of(
+                        "two probe outage minutes confirm; recovery after the merge gap",
+                        "HHPPPPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of(
+                        "probes and reports agreeing confirm at once",
+                        "HHBPPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/3 MAJOR, OUTAGE_RECOVERED@2/3 MAJOR rec5"),
+                Arguments.of(
+                        "reports alone confirm a service without probes",
+                        "..RRRR" + ".........." + "..",
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of("reports against healthy probes need four minutes", "HHrrrHHH", ""),
+                Arguments.of(
+                        "reports against healthy probes for four minutes make a partial outage",
+                        "HHrrrrH" + tenHealthy,
+                        "OUTAGE_STARTED@2/6 PARTIAL, OUTAGE_RECOVERED@2/6 PARTIAL rec6"),
+                Arguments.of(
+                        "a probed outage recovers with the probes while complaints linger",
+                        "HHPPPP" + "r".repeat(40),
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of(
+                        "regional failure is PARTIAL",
+                        "HHGGGH" + tenHealthy,
+                        "OUTAGE_STARTED@2/4 PARTIAL, OUTAGE_RECOVERED@2/4 PARTIAL rec5"),
+                Arguments.of(
+                        "brownout needs three minutes and is DEGRADED",
+                        "HHDDDDH" + tenHealthy,
+                        "OUTAGE_STARTED@2/5 DEGRADED, OUTAGE_RECOVERED@2/5 DEGRADED rec6"),
+                Arguments.of(
+                        "an upgrade from PARTIAL to MAJOR is an update",
+                        "HHGGPPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/4 PARTIAL, OUTAGE_UPDATED@2/4 MAJOR,"
+                                + " OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of(
+                        "flapping inside the merge gap stays one incident",
+                        "HHPPPHHPPPHHPPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec14"),
+                Arguments.of(
+                        "a relapse after recovery is a new incident",
+                        "HHPPH" + tenHealthy + "PPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec4,"
+                                + " OUTAGE_STARTED@15/17 MAJOR, OUTAGE_RECOVERED@15/17 MAJOR"
+                                + " rec17"),
+                Arguments.of(
+                        "a healthy minute between anomalous ones drops the suspicion",
+                        "HHPHPHPH",
+                        ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lifecycles")
+    void lifecycle(String name, String minutes, String expected) {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+
+        List<Alert> alerts = run(tracker, minutes);
+
+        assertThat(describe(alerts)).isEqualTo(expected);
+        assertThat(tracker.phase()).isEqualTo(IncidentPhase.NORMAL);
+        assertThat(tracker.isIdle()).isTrue();
+    }
+
+    @Test
+    void alertsOfOneIncidentShareTheIdAndCountVersions() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+
+        List<Alert> alerts = run(tracker, "HHGGPP" + "P".repeat(20) + "H".repeat(11));
+
+        assertThat(alerts).extracting(Alert::incidentId).containsOnly("chatgpt-20231108T1342Z");
+        assertThat(alerts).extracting(Alert::version).containsExactly(1, 2, 3, 4);
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(
+                        AlertType.OUTAGE_STARTED,
+                        AlertType.OUTAGE_UPDATED,
+                        AlertType.OUTAGE_UPDATED,
+                        AlertType.OUTAGE_RECOVERED);
+    }
+
+    @Test
+    void periodicUpdatesCarryTheEstimateConditionalOnElapsedTime() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+
+        List<Alert> alerts = run(tracker, "HHPP" + "P".repeat(30));
+
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(
+                        AlertType.OUTAGE_STARTED,
+                        AlertType.OUTAGE_UPDATED,
+                        AlertType.OUTAGE_UPDATED);
+        Alert started = alerts.get(0);
+        assertThat(started.estimatedDurationSeconds())
+                .isEqualTo(Duration.ofMinutes(62).toSeconds());
+        assertThat(started.estimatedDurationLowSeconds())
+                .isEqualTo(Duration.ofMinutes(32).toSeconds());
+        assertThat(started.estimatedDurationHighSeconds())
+                .isEqualTo(Duration.ofMinutes(92).toSeconds());
+        // The first update comes 15 minutes after detection, 17 minutes into the incident.
+        assertThat(alerts.get(1).estimatedDurationSeconds())
+                .isEqualTo(Duration.ofMinutes(77).toSeconds());
+        assertThat(tracker.isIncidentOpen()).isTrue();
+    }
+
+    @Test
+    void recoveryCarriesDurationAndLeadOverTheOfficialAcknowledgement() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<Alert> alerts = new ArrayList<>(run(tracker, "HHPPPPPP"));
+        StatusUpdate ack =
+                new StatusUpdate(
+                        "chatgpt",
+                        T0.plus(Duration.ofMinutes(7)),
+                        "inc-1",
+                        StatusUpdate.Status.INVESTIGATING,
+                        StatusUpdate.Impact.MAJOR,
+                        "Elevated errors",
+                        "https://status.openai.com/incidents/inc-1");
+        tracker.onStatusUpdate(ack);
+        String rest = "PP" + "H".repeat(10);
+        for (int i = 0; i < rest.length(); i++) {
+            alerts.addAll(tracker.onMinute(minute(8 + i, rest.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+        }
+
+        Alert recovered = alerts.get(alerts.size() - 1);
+        assertThat(recovered.type()).isEqualTo(AlertType.OUTAGE_RECOVERED);
+        assertThat(recovered.recoveredAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        assertThat(recovered.durationSeconds()).isEqualTo(Duration.ofMinutes(8).toSeconds());
+        assertThat(recovered.officialStatus()).isEqualTo(ack);
+        assertThat(recovered.leadSecondsOverAck()).isEqualTo(Duration.ofMinutes(3).toSeconds());
+        assertThat(tracker.isIdle()).isTrue();
+    }
+
+    @Test
+    void anAcknowledgementBeforeDetectionGivesANegativeLead() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        tracker.onStatusUpdate(
+                new StatusUpdate(
+                        "chatgpt",
+                        T0.plus(Duration.ofMinutes(1)),
+                        "inc-2",
+                        StatusUpdate.Status.IDENTIFIED,
+                        null,
+                        null,
+                        null));
+
+        List<Alert> alerts = run(tracker, "HHPPH" + "H".repeat(10));
+
+        assertThat(alerts.get(0).officialStatus()).isNotNull();
+        assertThat(alerts.get(1).leadSecondsOverAck())
+                .isEqualTo(-Duration.ofMinutes(3).toSeconds());
+    }
+
+    @Test
+    void anOfficialUpdateLongBeforeTheOutageIsNotAttached() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        tracker.onStatusUpdate(
+                new StatusUpdate(
+                        "chatgpt",
+                        T0.minus(Duration.ofHours(3)),
+                        "old",
+                        StatusUpdate.Status.INVESTIGATING,
+                        null,
+                        null,
+                        null));
+
+        List<Alert> alerts = run(tracker, "HHPPH" + "H".repeat(10));
+
+        assertThat(alerts).extracting(Alert::officialStatus).containsOnlyNulls();
+        assertThat(alerts.get(1).leadSecondsOverAck()).isNull();
+        assertThat(tracker.isIdle()).isTrue();
+    }
+
+    @Test
+    void regionsOfAPartialOutageAreListed() {
+        IncidentTracker tracker = new IncidentTracker("github", IncidentPolicy.defaults());
+
+        List<Alert> alerts = run(tracker, "HHGGG");
+
+        assertThat(alerts)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.severity()).isEqualTo(Severity.PARTIAL);
+                            assertThat(a.regions()).containsExactly("eu");
+                        });
+    }
+}
