@@ -109,20 +109,29 @@ public final class MinuteAssessor implements Serializable {
                 evidence);
     }
 
+    /**
+     * A brownout's timeouts fail single probes, which can look like a region failing; when the
+     * successful probes are far slower than usual and most requests still succeed, the minute is
+     * DEGRADED rather than a regional outage.
+     */
     private static ProbeSignal probeSignal(
             ProbeVerdict verdict, ServiceMinute minute, LatencyBaseline latency) {
+        if (verdict.kind() == ProbeVerdict.Kind.NO_DATA) {
+            return ProbeSignal.NO_DATA;
+        }
+        if (verdict.kind() == ProbeVerdict.Kind.MAJOR_OUTAGE) {
+            return ProbeSignal.OUTAGE;
+        }
+        boolean slow =
+                minute.latencySamples() > 0
+                        && latency.isDegraded(minute.latencyP95Ms(), timeoutRate(minute));
+        if (slow) {
+            return ProbeSignal.DEGRADED;
+        }
         return switch (verdict.kind()) {
-            case NO_DATA -> ProbeSignal.NO_DATA;
-            case MAJOR_OUTAGE -> ProbeSignal.OUTAGE;
             case REGIONAL_OUTAGE -> ProbeSignal.REGIONAL_OUTAGE;
-            case HEALTHY, NOISE ->
-                    minute.latencySamples() > 0
-                                    && latency.isDegraded(
-                                            minute.latencyP95Ms(), timeoutRate(minute))
-                            ? ProbeSignal.DEGRADED
-                            : verdict.kind() == ProbeVerdict.Kind.HEALTHY
-                                    ? ProbeSignal.HEALTHY
-                                    : ProbeSignal.NOISE;
+            case NOISE -> ProbeSignal.NOISE;
+            default -> ProbeSignal.HEALTHY;
         };
     }
 

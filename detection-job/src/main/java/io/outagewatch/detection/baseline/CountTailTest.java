@@ -24,7 +24,8 @@ public final class CountTailTest {
 
     /**
      * P(X ≥ observed) for X negative binomial with mean {@code expected} and variance {@code
-     * expected + overdispersion·expected²}; Poisson when overdispersion is 0.
+     * expected + overdispersion·expected²}; Poisson when overdispersion is 0. An expected value of
+     * 0 makes any positive count impossible (p = 0), which {@link #score} caps.
      */
     public static double upperTailPValue(long observed, double expected, double overdispersion) {
         Require.nonNegative(expected, "expected");

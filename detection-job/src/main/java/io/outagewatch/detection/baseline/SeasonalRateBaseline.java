@@ -18,8 +18,8 @@ import java.util.Objects;
  *
  * <p>Mutable: one instance per service in Flink keyed state, changed only through {@link #observe}
  * and {@link #observeQuiet}. Size: 168 × (8-byte decayed sum + 4-byte minute count) = 2,016 bytes
- * of payload plus two scalars and the shared {@link Settings}; under 3 KB with Java serialization
- * (checked by {@code SeasonalRateBaselineTest}).
+ * of payload plus two scalars and the shared {@link Settings}; about 2.6 KB with Java serialization
+ * (checked under 3 KB by {@code SeasonalRateBaselineTest}).
  */
 public final class SeasonalRateBaseline implements Serializable {
 
