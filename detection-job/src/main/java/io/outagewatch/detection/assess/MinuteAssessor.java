@@ -34,6 +34,14 @@ public final class MinuteAssessor implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Complaints at least this many and this multiple of the baseline keep a complaint-led incident
+     * open: a quiet minute mid-outage must not read as recovery.
+     */
+    static final int ELEVATED_MIN_COMPLAINTS = 3;
+
+    static final double ELEVATED_RATIO = 2.0;
+
     private final ProbeQuorum quorum;
     private final ReportAnomalyRule reportRule;
 
@@ -82,6 +90,9 @@ public final class MinuteAssessor implements Serializable {
 
         double expectedComplaints = state.complaints().expectedPerMinute(minute.minuteStart());
         boolean reportsAnomalous = reportRule.isAnomalous(minute.complaints(), expectedComplaints);
+        boolean reportsElevated =
+                minute.complaints() >= ELEVATED_MIN_COMPLAINTS
+                        && minute.complaints() >= ELEVATED_RATIO * expectedComplaints;
 
         int probes = minute.probes();
         Double failureRate = probes == 0 ? null : (double) minute.failures() / probes;
@@ -106,6 +117,7 @@ public final class MinuteAssessor implements Serializable {
                 probe,
                 verdict.affectedRegions(),
                 reportsAnomalous,
+                reportsElevated,
                 evidence);
     }
 

@@ -171,6 +171,7 @@ public final class IncidentTracker implements Serializable {
                 minute.probe(),
                 minute.affectedRegions(),
                 false,
+                false,
                 minute.evidence());
     }
 
@@ -221,7 +222,7 @@ public final class IncidentTracker implements Serializable {
         if (ledByProbes && minute.probe().hasData()) {
             return minute.probe().isAnomalous();
         }
-        return minute.isAnomalous();
+        return minute.isAnomalous() || minute.reportsElevated();
     }
 
     private Alert open(MinuteAssessment minute, Severity confirmed, DurationForecaster forecaster) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param probe what the probes say
  * @param affectedRegions regions whose vantages fail, for {@link ProbeSignal#REGIONAL_OUTAGE}
  * @param reportsAnomalous complaint volume is anomalous against its seasonal baseline
+ * @param reportsElevated complaint volume is clearly above baseline, though maybe not anomalous:
+ *     enough to keep a complaint-led incident open (entering needs more than staying)
  * @param evidence the figures behind the verdict, carried into alerts
  */
 public record MinuteAssessment(
@@ -22,6 +24,7 @@ public record MinuteAssessment(
         ProbeSignal probe,
         List<String> affectedRegions,
         boolean reportsAnomalous,
+        boolean reportsElevated,
         Evidence evidence) {
 
     public MinuteAssessment {

@@ -41,7 +41,7 @@ class IncidentTrackerTest {
         Instant start = T0.plus(MINUTE.multipliedBy(index));
         ProbeSignal probe =
                 switch (code) {
-                    case '.', 'R' -> ProbeSignal.NO_DATA;
+                    case '.', 'R', 'e' -> ProbeSignal.NO_DATA;
                     case 'H', 'r' -> ProbeSignal.HEALTHY;
                     case 'N' -> ProbeSignal.NOISE;
                     case 'P', 'B' -> ProbeSignal.OUTAGE;
@@ -50,8 +50,10 @@ class IncidentTrackerTest {
                     default -> throw new IllegalArgumentException("unknown minute code " + code);
                 };
         boolean reports = code == 'R' || code == 'r' || code == 'B';
+        boolean elevated = reports || code == 'e';
         List<String> regions = code == 'G' ? List.of("eu") : List.of();
-        return new MinuteAssessment(start, start.plus(MINUTE), probe, regions, reports, EVIDENCE);
+        return new MinuteAssessment(
+                start, start.plus(MINUTE), probe, regions, reports, elevated, EVIDENCE);
     }
 
     private static List<Alert> run(IncidentTracker tracker, String minutes) {
@@ -94,6 +96,11 @@ class IncidentTrackerTest {
                         "reports alone confirm a service without probes",
                         "..RRRR" + ".........." + "..",
                         "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of(
+                        "elevated complaints keep a complaint-led incident open",
+                        "..RRRReeeR" + ".........." + "..",
+                        "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec10"),
+                Arguments.of("elevated complaints alone open nothing", "..eeeeeeee..", ""),
                 Arguments.of("reports against healthy probes need four minutes", "HHrrrHHH", ""),
                 Arguments.of(
                         "reports against healthy probes for four minutes make a partial outage",

@@ -1,0 +1,121 @@
+package io.outagewatch.detection.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outagewatch.detection.accuracy.ScenarioInput;
+import io.outagewatch.detection.accuracy.ScenarioReplay;
+import io.outagewatch.detection.accuracy.ScenarioScore;
+import io.outagewatch.detection.scenario.Scenario;
+import io.outagewatch.detection.scenario.Scenarios;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code bin/outagewatch bench scenarios}: replays the scenario suite and prints, per scenario and
+ * overall, detection delay, onset, recovery and duration errors, the error of the duration estimate
+ * at OUTAGE_STARTED, and false alarms per day.
+ */
+public final class ScenarioAccuracy {
+
+    private ScenarioAccuracy() {}
+
+    public static int run(boolean json, PrintStream out, PrintStream err) throws Exception {
+        Path work = Files.createTempDirectory("outagewatch-bench-scenarios-");
+        List<ScenarioScore> scores = new ArrayList<>();
+        for (Scenario scenario : Scenarios.all()) {
+            err.println("bench scenarios: replaying " + scenario.name());
+            ScenarioReplay.Run run =
+                    ScenarioReplay.run(
+                            scenario, work.resolve(scenario.name()), ScenarioInput.Roughness.NONE);
+            scores.add(ScenarioScore.of(scenario, run.alerts()));
+        }
+        if (json) {
+            out.println(toJson(scores));
+        } else {
+            printTable(scores, out);
+        }
+        return 0;
+    }
+
+    private static void printTable(List<ScenarioScore> scores, PrintStream out) {
+        out.println(
+                "| scenario | expected | detected | detection delay | onset error | recovery error"
+                        + " | duration error | estimate error at start | false alarms / day |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        int expected = 0;
+        int detected = 0;
+        int falseAlarms = 0;
+        double days = 0;
+        for (ScenarioScore score : scores) {
+            int found =
+                    (int) score.matches().stream().filter(m -> m.detected().isPresent()).count();
+            expected += score.matches().size();
+            detected += found;
+            falseAlarms += score.falseAlarms().size();
+            days += score.days();
+            out.printf(
+                    "| %s | %d | %d | %s | %s | %s | %s | %s | %.2f |%n",
+                    score.scenario(),
+                    score.matches().size(),
+                    found,
+                    column(score, ScenarioScore.Match::detectionDelay),
+                    column(score, ScenarioScore.Match::onsetError),
+                    column(score, ScenarioScore.Match::recoveryError),
+                    column(score, ScenarioScore.Match::durationError),
+                    column(score, ScenarioScore.Match::estimateError),
+                    score.falseAlarmsPerDay());
+        }
+        out.printf(
+                "| **all** | %d | %d | | | | | | %.2f (%d in %.1f days) |%n",
+                expected, detected, days == 0 ? 0 : falseAlarms / days, falseAlarms, days);
+    }
+
+    private static String column(
+            ScenarioScore score, Function<ScenarioScore.Match, Optional<Duration>> metric) {
+        List<String> values = new ArrayList<>();
+        for (ScenarioScore.Match match : score.matches()) {
+            values.add(metric.apply(match).map(ScenarioAccuracy::signedMinutes).orElse("—"));
+        }
+        return values.isEmpty() ? "" : String.join(", ", values);
+    }
+
+    private static String signedMinutes(Duration duration) {
+        long seconds = duration.toSeconds();
+        return String.format("%+.1f min", seconds / 60.0);
+    }
+
+    private static String toJson(List<ScenarioScore> scores) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode array = root.putArray("scenarios");
+        for (ScenarioScore score : scores) {
+            ObjectNode node = array.addObject();
+            node.put("scenario", score.scenario());
+            node.put("falseAlarms", score.falseAlarms().size());
+            node.put("days", score.days());
+            ArrayNode incidents = node.putArray("incidents");
+            for (ScenarioScore.Match match : score.matches()) {
+                ObjectNode incident = incidents.addObject();
+                incident.put("service", match.expected().service());
+                incident.put("detected", match.detected().isPresent());
+                putSeconds(incident, "detectionDelaySeconds", match.detectionDelay());
+                putSeconds(incident, "onsetErrorSeconds", match.onsetError());
+                putSeconds(incident, "recoveryErrorSeconds", match.recoveryError());
+                putSeconds(incident, "durationErrorSeconds", match.durationError());
+                putSeconds(incident, "estimateErrorSeconds", match.estimateError());
+            }
+        }
+        return root.toString();
+    }
+
+    private static void putSeconds(ObjectNode node, String field, Optional<Duration> value) {
+        value.ifPresentOrElse(v -> node.put(field, v.toSeconds()), () -> node.putNull(field));
+    }
+}
