@@ -1,0 +1,170 @@
+package io.outagewatch.detection.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outagewatch.detection.PipelineTags;
+import io.outagewatch.detection.probes.VantageIsolation;
+import io.outagewatch.detection.records.ProbeMinute;
+import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
+import io.outagewatch.detection.reports.Complaint;
+import io.outagewatch.events.ProbeResult;
+import io.outagewatch.events.VantageHealth;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The two window stages, driven by watermarks through the real window operator. */
+class WindowFunctionsHarnessTest {
+
+    private static final Instant MINUTE = Instant.parse("2023-11-08T13:42:00Z");
+    private static final long MINUTE_END = MINUTE.plus(ServiceMinute.LENGTH).toEpochMilli();
+
+    private static ProbeResult probe(String service, String vantage, int second, boolean ok) {
+        return new ProbeResult(
+                service,
+                vantage,
+                vantage.substring(0, 2),
+                null,
+                MINUTE.plusSeconds(second),
+                ok,
+                ok ? 150.0 : null,
+                ok ? 200 : 503,
+                ok ? null : "http_503");
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ProbeResult, ServiceSignal>
+            vantageHarness() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        @SuppressWarnings("unchecked")
+        var transformation =
+                (OneInputTransformation<ProbeResult, ServiceSignal>)
+                        env.fromData(List.of(probe("a", "eu-1", 0, true)))
+                                .keyBy(ProbeResult::vantage)
+                                .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
+                                .process(new VantageMinuteFunction(VantageIsolation.defaults()))
+                                .getTransformation();
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        transformation.getOperatorFactory(), ProbeResult::vantage, Types.STRING);
+        harness.open();
+        return harness;
+    }
+
+    private static void add(
+            KeyedOneInputStreamOperatorTestHarness<String, ProbeResult, ServiceSignal> h,
+            ProbeResult probe)
+            throws Exception {
+        h.processElement(probe, probe.timestamp().toEpochMilli());
+    }
+
+    @Test
+    void aVantageFailingForMostServicesIsBrokenAndReported() throws Exception {
+        var h = vantageHarness();
+        for (String service : List.of("chatgpt", "github", "slack", "discord")) {
+            add(h, probe(service, "eu-1", 5, false));
+            add(h, probe(service, "eu-1", 35, false));
+            add(h, probe(service, "us-1", 5, true));
+        }
+
+        h.processWatermark(MINUTE_END - 1);
+
+        List<ProbeMinute> minutes =
+                h.extractOutputValues().stream().map(ServiceSignal::probeMinute).toList();
+        assertThat(minutes).hasSize(8);
+        assertThat(minutes)
+                .filteredOn(m -> m.vantage().equals("eu-1"))
+                .allSatisfy(m -> assertThat(m.vantageBroken()).isTrue());
+        assertThat(minutes)
+                .filteredOn(m -> m.vantage().equals("us-1"))
+                .allSatisfy(m -> assertThat(m.vantageBroken()).isFalse());
+        assertThat(h.getSideOutput(PipelineTags.VANTAGE_HEALTH))
+                .extracting(StreamRecord::getValue)
+                .containsExactly(new VantageHealth("eu-1", MINUTE, 4, 4));
+        assertThat(h.numKeyedStateEntries()).isZero();
+        h.close();
+    }
+
+    @Test
+    void exactDuplicatesCountOnceAndOneServiceNeverMakesAVantageBroken() throws Exception {
+        var h = vantageHarness();
+        ProbeResult failed = probe("chatgpt", "eu-1", 5, false);
+        add(h, failed);
+        add(h, failed);
+        add(h, probe("chatgpt", "eu-1", 35, true));
+
+        h.processWatermark(MINUTE_END - 1);
+
+        ProbeMinute minute = h.extractOutputValues().get(0).probeMinute();
+        assertThat(minute.probes()).isEqualTo(2);
+        assertThat(minute.failures()).isEqualTo(1);
+        assertThat(minute.latenciesMs()).containsExactly(150.0);
+        assertThat(minute.vantageBroken()).isFalse();
+        assertThat(h.getSideOutput(PipelineTags.VANTAGE_HEALTH)).isNull();
+        h.close();
+    }
+
+    @Test
+    void serviceMinuteCountsEachAuthorOnceAndLeavesBrokenVantagesOut() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        ServiceSignal sample = ServiceSignal.of(new Complaint("chatgpt", null, "author-0", MINUTE));
+        @SuppressWarnings("unchecked")
+        var transformation =
+                (OneInputTransformation<ServiceSignal, ServiceMinute>)
+                        env.fromData(List.of(sample), TypeInformation.of(ServiceSignal.class))
+                                .keyBy(ServiceSignal::service)
+                                .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
+                                .process(new ServiceMinuteFunction(VantageIsolation.defaults()))
+                                .getTransformation();
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        transformation.getOperatorFactory(), ServiceSignal::service, Types.STRING);
+        h.open();
+        long at = MINUTE.plus(Duration.ofSeconds(10)).toEpochMilli();
+        for (int i = 0; i < 300; i++) {
+            h.processElement(
+                    ServiceSignal.of(new Complaint("chatgpt", "eu", "spammer", MINUTE)), at);
+        }
+        h.processElement(ServiceSignal.of(new Complaint("chatgpt", "us", "someone", MINUTE)), at);
+        for (String vantage : List.of("eu-1", "eu-2", "us-1")) {
+            h.processElement(
+                    ServiceSignal.of(
+                            new ProbeMinute(
+                                    "chatgpt",
+                                    vantage,
+                                    vantage.substring(0, 2),
+                                    MINUTE,
+                                    2,
+                                    0,
+                                    0,
+                                    new double[] {100, 200},
+                                    false)),
+                    MINUTE_END - 1);
+        }
+        h.processElement(
+                ServiceSignal.of(
+                        new ProbeMinute(
+                                "chatgpt", "ap-1", "ap", MINUTE, 2, 2, 0, new double[0], true)),
+                MINUTE_END - 1);
+
+        h.processWatermark(MINUTE_END - 1);
+
+        ServiceMinute minute = h.extractOutputValues().get(0);
+        assertThat(minute.complaints()).isEqualTo(2);
+        assertThat(minute.complaintsByRegion()).containsEntry("eu", 1).containsEntry("us", 1);
+        assertThat(minute.vantages()).containsOnlyKeys("eu-1", "eu-2", "us-1");
+        assertThat(minute.excludedVantages()).containsExactly("ap-1");
+        assertThat(minute.latencySamples()).isEqualTo(6);
+        assertThat(minute.failures()).isZero();
+        assertThat(h.numKeyedStateEntries()).isZero();
+        h.close();
+    }
+}
