@@ -1,0 +1,74 @@
+package io.outagewatch.detection.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.outagewatch.detection.PipelineTags;
+import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.events.DeadLetter;
+import io.outagewatch.events.ProbeResult;
+import io.outagewatch.events.ProbeResultSerde;
+import io.outagewatch.events.Timestamps;
+import io.outagewatch.events.Topics;
+import java.time.Instant;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class ParseAndLatenessTest {
+
+    private static final Instant AT = Instant.parse("2023-11-08T13:42:00Z");
+    private static final ProbeResult PROBE =
+            new ProbeResult("chatgpt", "eu-1", "eu", null, AT, true, 120.0, 200, null);
+
+    @Test
+    void invalidRecordsBecomeDeadLettersWithTheSerdesReasonAndValidOnesPass() throws Exception {
+        var h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new ParseFunction<>(
+                                        ProbeResultSerde.INSTANCE, Timestamps.EARLIEST)));
+        h.open();
+        h.processElement(
+                RawRecord.of("probes.jsonl:1", ProbeResultSerde.INSTANCE.toJson(PROBE)), 0);
+        h.processElement(RawRecord.of("probes.jsonl:2", "{\"service\":"), AT.toEpochMilli());
+        h.processElement(new RawRecord("probes.jsonl:3", new byte[] {'"', (byte) 0xC3, '"'}), 0);
+
+        assertThat(h.extractOutputValues()).containsExactly(PROBE);
+        assertThat(h.getSideOutput(PipelineTags.DEAD_LETTERS))
+                .extracting(StreamRecord::getValue)
+                .extracting(
+                        DeadLetter::origin, d -> d.reason().split(":")[0], DeadLetter::timestamp)
+                .containsExactly(
+                        tuple("probes.jsonl:2", "malformed_json", AT),
+                        tuple("probes.jsonl:3", "invalid_utf8", Timestamps.EARLIEST));
+        h.close();
+    }
+
+    @Test
+    void recordsBehindTheWatermarkAreDeadLetteredAsLate() throws Exception {
+        var h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(
+                                new LateRecordSplitter<>(
+                                        Topics.PROBE_RESULTS, ProbeResultSerde.INSTANCE)));
+        h.open();
+        h.processElement(PROBE, AT.toEpochMilli());
+        h.processWatermark(new Watermark(AT.plusSeconds(45).toEpochMilli()));
+        h.processElement(PROBE, AT.toEpochMilli());
+
+        assertThat(h.extractOutputValues()).containsExactly(PROBE);
+        assertThat(h.getSideOutput(PipelineTags.DEAD_LETTERS))
+                .singleElement()
+                .extracting(StreamRecord::getValue)
+                .satisfies(
+                        d -> {
+                            assertThat(d.reason()).startsWith("late: ").contains("45 s behind");
+                            assertThat(d.origin()).isEqualTo(Topics.PROBE_RESULTS);
+                            assertThat(d.raw()).isEqualTo(ProbeResultSerde.INSTANCE.toJson(PROBE));
+                        });
+        h.close();
+    }
+}
