@@ -10,6 +10,7 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.Parsed;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReport;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -165,9 +167,7 @@ class DetectionJobITCase {
     }
 
     private static <T> List<T> consume(
-            String topic,
-            int atLeast,
-            java.util.function.Function<byte[], io.outagewatch.events.Parsed<T>> parse) {
+            String topic, int atLeast, Function<byte[], Parsed<T>> parse) {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -39,7 +39,7 @@ public final class ScenarioInput {
     }
 
     /** The replay input files of one scenario. */
-    public record Files3(Path probes, Path reports, Path status) {}
+    public record InputFiles(Path probes, Path reports, Path status) {}
 
     static final List<String> MALFORMED_LINES =
             List.of(
@@ -52,7 +52,7 @@ public final class ScenarioInput {
 
     private ScenarioInput() {}
 
-    public static Files3 write(Scenario scenario, Path dir, Roughness roughness)
+    public static InputFiles write(Scenario scenario, Path dir, Roughness roughness)
             throws IOException {
         Files.createDirectories(dir);
         SplittableRandom random = new SplittableRandom(roughness.seed());
@@ -83,7 +83,7 @@ public final class ScenarioInput {
                         StatusUpdateSerde.INSTANCE::toJson,
                         roughness,
                         random));
-        return new Files3(probes, reports, status);
+        return new InputFiles(probes, reports, status);
     }
 
     private record Line(long arrival, long sequence, String json) {}

@@ -30,7 +30,7 @@ public final class ScenarioReplay {
 
     public static Run run(Scenario scenario, Path dir, ScenarioInput.Roughness roughness)
             throws Exception {
-        ScenarioInput.Files3 files = ScenarioInput.write(scenario, dir, roughness);
+        ScenarioInput.InputFiles files = ScenarioInput.write(scenario, dir, roughness);
         Path catalog = writeCatalog(dir);
         Path alerts = dir.resolve("alerts.jsonl");
         Path deadLetters = dir.resolve("dead-letters.jsonl");

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -43,7 +44,7 @@ class ReplayMainITCase {
                 input.resolve(Scenario.PROBES_FILE),
                 "not json\n",
                 StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         try (OutputStream gz =
                 new GZIPOutputStream(Files.newOutputStream(input.resolve("probes.jsonl.gz")))) {
             Files.copy(input.resolve(Scenario.PROBES_FILE), gz);
