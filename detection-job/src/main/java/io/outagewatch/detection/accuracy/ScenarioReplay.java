@@ -1,8 +1,5 @@
 package io.outagewatch.detection.accuracy;
 
-import io.outagewatch.detection.DetectionOptions;
-import io.outagewatch.detection.DetectionSettings;
-import io.outagewatch.detection.EventTimeWatermarks;
 import io.outagewatch.detection.replay.ReplayArguments;
 import io.outagewatch.detection.replay.ReplayMain;
 import io.outagewatch.detection.replay.ReplaySummary;
@@ -10,7 +7,6 @@ import io.outagewatch.detection.scenario.Scenario;
 import io.outagewatch.detection.scenario.Scenarios;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
-import io.outagewatch.events.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.configuration.Configuration;
 
 /** Runs a scenario through the replay pipeline, in this JVM, and returns its alerts. */
 public final class ScenarioReplay {
@@ -43,12 +38,7 @@ public final class ScenarioReplay {
                         alerts,
                         Optional.of(deadLetters),
                         Optional.empty());
-        Configuration config = new Configuration();
-        config.set(DetectionOptions.CATALOG, catalog.toString());
-        DetectionSettings settings =
-                DetectionSettings.from(
-                        config, EventTimeWatermarks.Emission.PER_RECORD, Timestamps.EARLIEST);
-        ReplaySummary summary = ReplayMain.replay(arguments, config, settings);
+        ReplaySummary summary = ReplayMain.replay(arguments, ReplayMain.configure(arguments));
         List<Alert> parsed =
                 Files.readAllLines(alerts, StandardCharsets.UTF_8).stream()
                         .map(line -> AlertSerde.INSTANCE.parse(line).value())

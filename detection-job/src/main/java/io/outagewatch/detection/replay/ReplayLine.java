@@ -10,8 +10,9 @@ import java.util.Comparator;
  * @param eventTime event time at which the line was produced (alerts)
  * @param sortKey the tie-breaker within one event time
  * @param json the line
+ * @param label what the summary counts it as: the alert type, or the dead letter's reason code
  */
-public record ReplayLine(Kind kind, long eventTime, String sortKey, String json) {
+public record ReplayLine(Kind kind, long eventTime, String sortKey, String json, String label) {
 
     /** The output a line goes to. */
     public enum Kind {

@@ -46,24 +46,17 @@ public final class ReplayMain {
             return 0;
         }
         ReplayArguments arguments;
-        Configuration config;
-        DetectionSettings settings;
+        Configured configured;
         try {
             arguments = ReplayArguments.parse(args);
-            config = arguments.config().map(ConfigFiles::load).orElseGet(Configuration::new);
-            config.set(DetectionOptions.CATALOG, arguments.catalog().toString());
-            settings =
-                    DetectionSettings.from(
-                            config,
-                            EventTimeWatermarks.Emission.PER_RECORD,
-                            inputsWrittenAt(arguments));
+            configured = configure(arguments);
         } catch (ReplayArguments.UsageException | IllegalArgumentException e) {
             err.println("replay: " + e.getMessage());
             err.println(ReplayArguments.USAGE);
             return 2;
         }
         try {
-            ReplaySummary summary = replay(arguments, config, settings);
+            ReplaySummary summary = replay(arguments, configured);
             summary.print(out);
             return 0;
         } catch (Exception e) {
@@ -73,9 +66,29 @@ public final class ReplayMain {
         }
     }
 
-    public static ReplaySummary replay(
-            ReplayArguments arguments, Configuration config, DetectionSettings settings)
+    /** The replay's configuration and the pipeline settings read from it. */
+    public record Configured(Configuration config, DetectionSettings settings) {}
+
+    /**
+     * Reads the config file, if any, and the catalog into settings; a bad file or setting fails
+     * here, before any job is built.
+     */
+    public static Configured configure(ReplayArguments arguments) {
+        Configuration config =
+                arguments.config().map(ConfigFiles::load).orElseGet(Configuration::new);
+        config.set(DetectionOptions.CATALOG, arguments.catalog().toString());
+        DetectionSettings settings =
+                DetectionSettings.from(
+                        config,
+                        EventTimeWatermarks.Emission.PER_RECORD,
+                        inputsWrittenAt(arguments));
+        return new Configured(config, settings);
+    }
+
+    public static ReplaySummary replay(ReplayArguments arguments, Configured configured)
             throws Exception {
+        Configuration config = configured.config();
+        DetectionSettings settings = configured.settings();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(config.get(DetectionOptions.REPLAY_PARALLELISM));
 

@@ -1,7 +1,5 @@
 package io.outagewatch.detection.replay;
 
-import io.outagewatch.events.AlertSerde;
-import io.outagewatch.events.DeadLetterSerde;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +18,8 @@ public record ReplaySummary(
         Map<String, Long> invalid = new TreeMap<>();
         Map<String, Long> alerts = new TreeMap<>();
         for (ReplayLine line : lines) {
-            if (line.kind() == ReplayLine.Kind.ALERT) {
-                String type = AlertSerde.INSTANCE.parse(line.json()).value().type().name();
-                alerts.merge(type, 1L, Long::sum);
-            } else {
-                String reason = DeadLetterSerde.INSTANCE.parse(line.json()).value().reason();
-                int colon = reason.indexOf(':');
-                invalid.merge(colon < 0 ? reason : reason.substring(0, colon), 1L, Long::sum);
-            }
+            (line.kind() == ReplayLine.Kind.ALERT ? alerts : invalid)
+                    .merge(line.label(), 1L, Long::sum);
         }
         return new ReplaySummary(
                 recordsRead,

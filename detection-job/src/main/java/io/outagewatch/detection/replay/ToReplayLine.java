@@ -27,7 +27,8 @@ public final class ToReplayLine {
                             ReplayLine.Kind.ALERT,
                             eventTime,
                             alert.service() + "/" + String.format(PADDED, alert.version()),
-                            AlertSerde.INSTANCE.toJson(alert)));
+                            AlertSerde.INSTANCE.toJson(alert),
+                            alert.type().name()));
         }
     }
 
@@ -42,7 +43,13 @@ public final class ToReplayLine {
                             ReplayLine.Kind.DEAD_LETTER,
                             0,
                             originSortKey(deadLetter.origin()) + "/" + deadLetter.reason(),
-                            DeadLetterSerde.INSTANCE.toJson(deadLetter)));
+                            DeadLetterSerde.INSTANCE.toJson(deadLetter),
+                            reasonCode(deadLetter.reason())));
+        }
+
+        private static String reasonCode(String reason) {
+            int colon = reason.indexOf(':');
+            return colon < 0 ? reason : reason.substring(0, colon);
         }
 
         static String originSortKey(String origin) {
