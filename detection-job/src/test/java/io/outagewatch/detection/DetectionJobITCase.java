@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.accuracy.ScenarioInput;
 import io.outagewatch.detection.accuracy.ScenarioReplay;
-import io.outagewatch.detection.scenario.Scenario;
-import io.outagewatch.detection.scenario.Scenarios;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
@@ -19,6 +17,8 @@ import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
+import io.outagewatch.scenario.Scenario;
+import io.outagewatch.scenario.Scenarios;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.outagewatch.detection.accuracy;
 
-import io.outagewatch.detection.scenario.Scenario;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReport;
 import io.outagewatch.events.SocialReportSerde;
 import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.events.StatusUpdateSerde;
+import io.outagewatch.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

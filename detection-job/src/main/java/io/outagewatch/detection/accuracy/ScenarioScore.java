@@ -1,8 +1,8 @@
 package io.outagewatch.detection.accuracy;
 
-import io.outagewatch.detection.scenario.ExpectedIncident;
-import io.outagewatch.detection.scenario.Scenario;
 import io.outagewatch.events.Alert;
+import io.outagewatch.scenario.ExpectedIncident;
+import io.outagewatch.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

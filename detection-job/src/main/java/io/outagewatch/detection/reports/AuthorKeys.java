@@ -1,5 +1,6 @@
 package io.outagewatch.detection.reports;
 
+import io.outagewatch.events.NormalizedText;
 import io.outagewatch.events.SocialReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -4,6 +4,7 @@ import static io.outagewatch.detection.reports.ComplaintPhrases.END;
 import static io.outagewatch.detection.reports.ComplaintPhrases.START;
 import static io.outagewatch.detection.reports.ComplaintPhrases.phrase;
 
+import io.outagewatch.events.NormalizedText;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package io.outagewatch.detection.reports;
 
+import io.outagewatch.events.NormalizedText;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.outagewatch.detection.reports;
 
+import io.outagewatch.events.NormalizedText;
 import java.util.List;
 import java.util.regex.Pattern;
 

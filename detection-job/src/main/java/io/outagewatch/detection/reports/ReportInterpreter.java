@@ -1,6 +1,8 @@
 package io.outagewatch.detection.reports;
 
+import io.outagewatch.events.AliasMatcher;
 import io.outagewatch.events.CatalogService;
+import io.outagewatch.events.NormalizedText;
 import io.outagewatch.events.ServiceCatalog;
 import io.outagewatch.events.SocialReport;
 import java.io.Serial;

@@ -3,10 +3,10 @@ package io.outagewatch.detection.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.accuracy.ScenarioInput.Roughness;
-import io.outagewatch.detection.scenario.Scenario;
-import io.outagewatch.detection.scenario.Scenarios;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
+import io.outagewatch.scenario.Scenario;
+import io.outagewatch.scenario.Scenarios;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

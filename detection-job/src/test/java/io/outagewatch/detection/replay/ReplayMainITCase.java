@@ -2,8 +2,8 @@ package io.outagewatch.detection.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.scenario.Scenario;
-import io.outagewatch.detection.scenario.Scenarios;
+import io.outagewatch.scenario.Scenario;
+import io.outagewatch.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
