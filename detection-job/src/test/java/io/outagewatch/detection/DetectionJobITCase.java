@@ -84,7 +84,7 @@ class DetectionJobITCase {
 
     @Test
     void liveJobGivesTheReplaysAlertsExactlyOnce() throws Exception {
-        Scenario scenario = Scenarios.nightOutage();
+        Scenario scenario = Scenarios.named("night-outage");
         List<Alert> expected =
                 ScenarioReplay.run(scenario, work.resolve("replay"), ScenarioInput.Roughness.NONE)
                         .alerts();

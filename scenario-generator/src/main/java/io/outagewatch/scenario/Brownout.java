@@ -80,6 +80,8 @@ public record Brownout(
 
     @Override
     public Optional<ExpectedIncident> expectedIncident() {
-        return Optional.of(new ExpectedIncident(service, "DEGRADED", List.of(), start, end));
+        return Optional.of(
+                new ExpectedIncident(
+                        service, IncidentKind.BROWNOUT, "DEGRADED", List.of(), start, end));
     }
 }

@@ -20,20 +20,17 @@ final class DiurnalActivity {
         3.00, 2.90, 2.60, 2.20, 1.80, 1.40, 1.00, 0.70, 0.50
     };
 
-    /** Fewer people work with these services at weekends, so fewer notice trouble. */
-    static final double WEEKEND_FACTOR = 0.75;
-
     private DiurnalActivity() {}
 
     /** Interpolated between hours so the rate has no steps a detector could mistake for spikes. */
-    static double complaintsPerMinute(Instant at) {
+    static double complaintsPerMinute(Instant at, double weekendFactor) {
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
         int hour = utc.getHour();
         double intoHour = (utc.getMinute() * 60 + utc.getSecond()) / 3600.0;
         double here = COMPLAINTS_PER_MINUTE_AT_UTC_HOUR[hour];
         double next = COMPLAINTS_PER_MINUTE_AT_UTC_HOUR[(hour + 1) % 24];
         double rate = here + (next - here) * intoHour;
-        return isWeekend(utc.getDayOfWeek()) ? rate * WEEKEND_FACTOR : rate;
+        return isWeekend(utc.getDayOfWeek()) ? rate * weekendFactor : rate;
     }
 
     private static boolean isWeekend(DayOfWeek day) {

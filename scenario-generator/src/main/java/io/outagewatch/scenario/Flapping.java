@@ -108,6 +108,8 @@ public record Flapping(
 
     @Override
     public Optional<ExpectedIncident> expectedIncident() {
-        return Optional.of(new ExpectedIncident(service, "MAJOR", List.of(), start, end));
+        return Optional.of(
+                new ExpectedIncident(
+                        service, IncidentKind.FLAPPING, "MAJOR", List.of(), start, end));
     }
 }

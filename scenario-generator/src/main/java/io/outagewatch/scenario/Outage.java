@@ -2,6 +2,7 @@ package io.outagewatch.scenario;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param regions the failing regions; empty means everywhere
  * @param failureRate the share of affected probes that fail
  * @param complaintMultiplier complaints at the surge's peak relative to the normal rate
+ * @param kind what the scenario file called it; decides how the expected incident is labelled
  */
 public record Outage(
         String service,
@@ -21,7 +23,8 @@ public record Outage(
         Instant end,
         List<String> regions,
         double failureRate,
-        double complaintMultiplier)
+        double complaintMultiplier,
+        IncidentKind kind)
         implements ScenarioEvent {
 
     public static final double DEFAULT_FAILURE_RATE = 0.95;
@@ -37,25 +40,49 @@ public record Outage(
         regions.forEach(region -> Vantage.requireId("outage region", region));
         EventChecks.requireProbability("outage failure rate", failureRate);
         EventChecks.requireAtLeastOne("outage complaint multiplier", complaintMultiplier);
+        Objects.requireNonNull(kind, "kind");
     }
 
     public static Outage of(String service, Instant start, Instant end) {
         return new Outage(
-                service, start, end, List.of(), DEFAULT_FAILURE_RATE, DEFAULT_COMPLAINT_MULTIPLIER);
+                service,
+                start,
+                end,
+                List.of(),
+                DEFAULT_FAILURE_RATE,
+                DEFAULT_COMPLAINT_MULTIPLIER,
+                IncidentKind.FULL);
+    }
+
+    /** Probes keep succeeding; only the complaint surge shows it. */
+    public Outage socialOnly() {
+        return new Outage(
+                service, start, end, regions, 0, complaintMultiplier, IncidentKind.SOCIAL_ONLY);
+    }
+
+    /** Probes fail but nobody complains, as with an internal API. */
+    public Outage probeOnly() {
+        return new Outage(service, start, end, regions, failureRate, 1, IncidentKind.PROBE_ONLY);
     }
 
     /** Only vantages in these regions see the failures; the incident becomes PARTIAL. */
     public Outage regions(String... failingRegions) {
         return new Outage(
-                service, start, end, List.of(failingRegions), failureRate, complaintMultiplier);
+                service,
+                start,
+                end,
+                List.of(failingRegions),
+                failureRate,
+                complaintMultiplier,
+                failingRegions.length == 0 ? kind : IncidentKind.REGIONAL);
     }
 
     public Outage failureRate(double rate) {
-        return new Outage(service, start, end, regions, rate, complaintMultiplier);
+        return new Outage(service, start, end, regions, rate, complaintMultiplier, kind);
     }
 
     public Outage complaintMultiplier(double multiplier) {
-        return new Outage(service, start, end, regions, failureRate, multiplier);
+        return new Outage(service, start, end, regions, failureRate, multiplier, kind);
     }
 
     @Override
@@ -97,6 +124,6 @@ public record Outage(
         String severity = regions.isEmpty() ? "MAJOR" : "PARTIAL";
         return Optional.of(
                 new ExpectedIncident(
-                        service, severity, regions.stream().sorted().toList(), start, end));
+                        service, kind, severity, regions.stream().sorted().toList(), start, end));
     }
 }

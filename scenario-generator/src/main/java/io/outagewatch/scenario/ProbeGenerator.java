@@ -10,7 +10,6 @@ import java.util.SplittableRandom;
 /** Every vantage probing every probed service on a fixed cadence, with events applied. */
 public final class ProbeGenerator {
 
-    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(30);
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     public static final double LATENCY_SIGMA = 0.35;
 
@@ -54,10 +53,12 @@ public final class ProbeGenerator {
             }
             for (int v = 0; v < vantages.size(); v++) {
                 SplittableRandom seriesRandom = random.split();
-                long phase = phaseMillis(s, v, vantages.size());
+                long phase =
+                        phaseMillis(
+                                s, v, vantages.size(), frame.traffic().probeInterval().toMillis());
                 for (Instant slot = firstSlot();
                         slot.isBefore(frame.until());
-                        slot = slot.plus(PROBE_INTERVAL)) {
+                        slot = slot.plus(frame.traffic().probeInterval())) {
                     Instant at = slot.plusMillis(phase + seriesRandom.nextLong(MAX_JITTER_MILLIS));
                     if (!at.isBefore(frame.from()) && at.isBefore(frame.until())) {
                         probes.add(probe(services.get(s), vantages.get(v), at, seriesRandom));
@@ -70,13 +71,12 @@ public final class ProbeGenerator {
 
     /** Slots sit on the epoch-aligned interval grid, so every hour holds the same count. */
     private Instant firstSlot() {
-        long interval = PROBE_INTERVAL.toMillis();
+        long interval = frame.traffic().probeInterval().toMillis();
         return Instant.ofEpochMilli(
                 Math.floorDiv(frame.from().toEpochMilli(), interval) * interval);
     }
 
-    private static long phaseMillis(int service, int vantage, int vantageCount) {
-        long interval = PROBE_INTERVAL.toMillis();
+    private static long phaseMillis(int service, int vantage, int vantageCount, long interval) {
         long spread = vantage * interval / vantageCount + service * SERVICE_PHASE_STEP_MILLIS;
         return spread % (interval - MAX_JITTER_MILLIS);
     }

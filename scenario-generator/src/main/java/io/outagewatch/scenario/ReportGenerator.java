@@ -13,9 +13,6 @@ import java.util.SplittableRandom;
  */
 public final class ReportGenerator {
 
-    /** Most posts that name a service are not complaints; a classifier has to tell them apart. */
-    public static final double CHATTER_PER_COMPLAINT = 3;
-
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HALF_MINUTE = Duration.ofSeconds(30);
 
@@ -51,13 +48,17 @@ public final class ReportGenerator {
                 minute.isBefore(frame.until());
                 minute = minute.plus(MINUTE)) {
             Instant middle = minute.plus(HALF_MINUTE);
-            double normal = service.audienceScale() * DiurnalActivity.complaintsPerMinute(middle);
+            double normal =
+                    service.audienceScale()
+                            * DiurnalActivity.complaintsPerMinute(
+                                    middle, frame.traffic().weekendFactor());
             double extra = 0;
             for (ScenarioEvent event : events) {
                 extra += event.extraComplaintFactor(service.id(), middle);
             }
             int complaints = PoissonSampler.sample(random, normal * (1 + extra));
-            int chatter = PoissonSampler.sample(random, normal * CHATTER_PER_COMPLAINT);
+            int chatter =
+                    PoissonSampler.sample(random, normal * frame.traffic().chatterPerComplaint());
             for (int i = 0; i < complaints + chatter; i++) {
                 Instant at = minute.plusMillis(random.nextLong(MINUTE.toMillis()));
                 SocialReport report =

@@ -24,6 +24,7 @@ public final class ScenarioBuilder {
     private Instant until;
     private final List<ServiceSpec> services = new ArrayList<>();
     private List<Vantage> vantages = Vantage.standardSix();
+    private TrafficShape traffic = TrafficShape.defaults();
     private final List<ScenarioEvent> events = new ArrayList<>();
     private final List<StatusUpdate> statusUpdates = new ArrayList<>();
 
@@ -61,6 +62,12 @@ public final class ScenarioBuilder {
     /** Replaces the default {@link Vantage#standardSix()}. */
     public ScenarioBuilder vantages(List<Vantage> probing) {
         this.vantages = List.copyOf(probing);
+        return this;
+    }
+
+    /** Replaces {@link TrafficShape#defaults()}. */
+    public ScenarioBuilder traffic(TrafficShape shape) {
+        this.traffic = Objects.requireNonNull(shape, "traffic");
         return this;
     }
 
@@ -108,7 +115,7 @@ public final class ScenarioBuilder {
      *     a service, vantage or region the scenario lacks, or falls outside the span
      */
     public Scenario build() {
-        ScenarioFrame frame = new ScenarioFrame(name, from, until, services, vantages);
+        ScenarioFrame frame = new ScenarioFrame(name, from, until, services, vantages, traffic);
         events.forEach(event -> event.checkAgainst(frame));
         for (StatusUpdate update : statusUpdates) {
             frame.service(update.service(), "status update " + update.incidentId());
@@ -133,6 +140,6 @@ public final class ScenarioBuilder {
                         .map(ScenarioEvent::expectedIncident)
                         .flatMap(Optional::stream)
                         .toList();
-        return new Scenario(name, probes, reports, statusUpdates, expected);
+        return new Scenario(frame, seed, probes, reports, statusUpdates, expected);
     }
 }

@@ -3,6 +3,7 @@ package io.outagewatch.scenario;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,15 +16,18 @@ import java.util.TreeSet;
  * @param until the end of generation, exclusive
  * @param services the services, in a fixed order
  * @param vantages the probing locations, in a fixed order
+ * @param traffic the normal-day traffic
  */
 public record ScenarioFrame(
         String name,
         Instant from,
         Instant until,
         List<ServiceSpec> services,
-        List<Vantage> vantages) {
+        List<Vantage> vantages,
+        TrafficShape traffic) {
 
     public ScenarioFrame {
+        Objects.requireNonNull(traffic, "traffic");
         Vantage.requireId("scenario name", name);
         if (from == null || until == null || !from.isBefore(until)) {
             throw new IllegalArgumentException(

@@ -37,7 +37,7 @@ class BackgroundTrafficTest {
 
         assertThat(perSeriesHour).hasSize(4 * 6 * 72);
         assertThat(new HashSet<>(perSeriesHour.values())).containsExactly(120L);
-        assertThat(ProbeGenerator.PROBE_INTERVAL.toSeconds()).isEqualTo(30);
+        assertThat(TrafficShape.DEFAULT_PROBE_INTERVAL.toSeconds()).isEqualTo(30);
     }
 
     @Test
@@ -69,7 +69,11 @@ class BackgroundTrafficTest {
     @Test
     void healthyLatencySitsAroundEachServicesMedian() {
         for (ServiceSpec service :
-                List.of(Scenarios.CHATGPT, Scenarios.GITHUB, Scenarios.SLACK, Scenarios.DISCORD)) {
+                List.of(
+                        Scenarios.service("chatgpt"),
+                        Scenarios.service("github"),
+                        Scenarios.service("slack"),
+                        Scenarios.service("discord"))) {
             double[] latencies =
                     days.probes().stream()
                             .filter(probe -> probe.service().equals(service.id()))
@@ -116,10 +120,14 @@ class BackgroundTrafficTest {
         Instant friday = Instant.parse("2024-11-01T00:00:00Z");
         Instant saturday = Instant.parse("2024-11-02T00:00:00Z");
 
-        long weekday = ScenarioFacts.complaints(days, Scenarios.CHATGPT, friday, saturday);
+        long weekday =
+                ScenarioFacts.complaints(days, Scenarios.service("chatgpt"), friday, saturday);
         long weekend =
                 ScenarioFacts.complaints(
-                        days, Scenarios.CHATGPT, saturday, saturday.plus(1, ChronoUnit.DAYS));
+                        days,
+                        Scenarios.service("chatgpt"),
+                        saturday,
+                        saturday.plus(1, ChronoUnit.DAYS));
 
         assertThat(weekday).isGreaterThan(weekend);
         assertThat((double) weekend / weekday).isBetween(0.65, 0.85);
@@ -129,10 +137,13 @@ class BackgroundTrafficTest {
     void chatterOutnumbersComplaintsAndBiggerServicesAreDiscussedMore() {
         Instant from = Instant.parse("2024-11-01T00:00:00Z");
         Instant until = Instant.parse("2024-11-04T00:00:00Z");
-        long chatgptComplaints = ScenarioFacts.complaints(days, Scenarios.CHATGPT, from, until);
+        long chatgptComplaints =
+                ScenarioFacts.complaints(days, Scenarios.service("chatgpt"), from, until);
         long chatgptChatter =
-                ScenarioFacts.reports(days, Scenarios.CHATGPT, ReportKind.CHATTER, from, until);
-        long slackComplaints = ScenarioFacts.complaints(days, Scenarios.SLACK, from, until);
+                ScenarioFacts.reports(
+                        days, Scenarios.service("chatgpt"), ReportKind.CHATTER, from, until);
+        long slackComplaints =
+                ScenarioFacts.complaints(days, Scenarios.service("slack"), from, until);
 
         assertThat((double) chatgptChatter / chatgptComplaints).isBetween(2.7, 3.3);
         assertThat((double) slackComplaints / chatgptComplaints).isBetween(0.33, 0.47);

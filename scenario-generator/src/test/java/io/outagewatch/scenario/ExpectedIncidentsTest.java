@@ -18,6 +18,7 @@ class ExpectedIncidentsTest {
                             "chatgpt-2023-11-08",
                             List.of(
                                     incident(
+                                            IncidentKind.FULL,
                                             "chatgpt",
                                             "MAJOR",
                                             List.of(),
@@ -27,6 +28,7 @@ class ExpectedIncidentsTest {
                             "regional-outage",
                             List.of(
                                     incident(
+                                            IncidentKind.REGIONAL,
                                             "github",
                                             "PARTIAL",
                                             List.of("eu"),
@@ -36,6 +38,7 @@ class ExpectedIncidentsTest {
                             "brownout",
                             List.of(
                                     incident(
+                                            IncidentKind.BROWNOUT,
                                             "slack",
                                             "DEGRADED",
                                             List.of(),
@@ -45,6 +48,7 @@ class ExpectedIncidentsTest {
                             "night-outage",
                             List.of(
                                     incident(
+                                            IncidentKind.FULL,
                                             "discord",
                                             "MAJOR",
                                             List.of(),
@@ -54,6 +58,7 @@ class ExpectedIncidentsTest {
                             "flapping",
                             List.of(
                                     incident(
+                                            IncidentKind.FLAPPING,
                                             "chatgpt",
                                             "MAJOR",
                                             List.of(),
@@ -63,6 +68,7 @@ class ExpectedIncidentsTest {
                             "social-only",
                             List.of(
                                     incident(
+                                            IncidentKind.SOCIAL_ONLY,
                                             "bluesky-app",
                                             "MAJOR",
                                             List.of(),
@@ -72,6 +78,7 @@ class ExpectedIncidentsTest {
                             "probe-only",
                             List.of(
                                     incident(
+                                            IncidentKind.PROBE_ONLY,
                                             "internal-api",
                                             "MAJOR",
                                             List.of(),
@@ -94,13 +101,21 @@ class ExpectedIncidentsTest {
     }
 
     @Test
-    void expectedJsonListsTheIncidents() throws IOException {
-        JsonNode root =
-                new ObjectMapper().readTree(SuiteCache.get("regional-outage").expectedJson());
+    void truthJsonListsTheIncidentsWithTheirOfficialAcknowledgement() throws IOException {
+        Scenario scenario = SuiteCache.get("regional-outage");
+        JsonNode root = new ObjectMapper().readTree(scenario.truthJson());
 
         assertThat(root.get("scenario").asText()).isEqualTo("regional-outage");
+        assertThat(root.get("seed").asLong()).isEqualTo(ScenarioBuilder.DEFAULT_SEED);
+        assertThat(root.get("from").asText()).isEqualTo("2024-03-11T00:00:00Z");
+        assertThat(root.get("until").asText()).isEqualTo("2024-03-12T14:00:00Z");
+        assertThat(root.get("probes").asInt()).isEqualTo(scenario.probes().size());
+        assertThat(root.get("reports").asInt()).isEqualTo(scenario.reports().size());
+        assertThat(root.get("statusUpdates").asInt()).isEqualTo(1);
         JsonNode incident = root.get("incidents").get(0);
         assertThat(incident.get("service").asText()).isEqualTo("github");
+        assertThat(incident.get("kind").asText()).isEqualTo("regional");
+        assertThat(incident.get("officialAckAt").asText()).isEqualTo("2024-03-12T10:41:00Z");
         assertThat(incident.get("severity").asText()).isEqualTo("PARTIAL");
         assertThat(incident.get("regions").get(0).asText()).isEqualTo("eu");
         assertThat(incident.get("start").asText()).isEqualTo("2024-03-12T10:20:00Z");
@@ -108,9 +123,22 @@ class ExpectedIncidentsTest {
         assertThat(root.get("incidents")).hasSize(1);
     }
 
+    @Test
+    void anIncidentWithoutStatusUpdatesHasNoAcknowledgement() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(SuiteCache.get("night-outage").truthJson());
+
+        assertThat(root.get("incidents").get(0).get("officialAckAt").isNull()).isTrue();
+        assertThat(root.get("incidents").get(0).get("kind").asText()).isEqualTo("full");
+    }
+
     private static ExpectedIncident incident(
-            String service, String severity, List<String> regions, String start, String end) {
+            IncidentKind kind,
+            String service,
+            String severity,
+            List<String> regions,
+            String start,
+            String end) {
         return new ExpectedIncident(
-                service, severity, regions, Instant.parse(start), Instant.parse(end));
+                service, kind, severity, regions, Instant.parse(start), Instant.parse(end));
     }
 }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class NoIncidentScenariosTest {
 
+    /** As in scenarios/spammer.yaml. */
+    private static final String SPAMMER_AUTHOR = "did:plc:00000000000000000badbad0";
+
     @Test
     void brokenVantageFailsEveryServiceFromThatVantageOnly() {
         Scenario scenario = SuiteCache.get("broken-vantage");
@@ -46,16 +49,16 @@ class NoIncidentScenariosTest {
         Scenario scenario = SuiteCache.get("spammer");
         List<SocialReport> spam =
                 scenario.reports().stream()
-                        .filter(report -> report.author().equals(Scenarios.SPAMMER_AUTHOR))
+                        .filter(report -> report.author().equals(SPAMMER_AUTHOR))
                         .toList();
 
-        assertThat(spam).hasSize(Scenarios.SPAMMER_POSTS);
+        assertThat(spam).hasSize(300);
         assertThat(spam)
                 .allMatch(
                         report ->
                                 ReportTexts.kindOf(report.text()).orElseThrow()
                                         == ReportKind.COMPLAINT)
-                .allMatch(report -> ScenarioFacts.mentions(report, Scenarios.CHATGPT));
+                .allMatch(report -> ScenarioFacts.mentions(report, Scenarios.service("chatgpt")));
         Duration span =
                 Duration.between(spam.get(0).timestamp(), spam.get(spam.size() - 1).timestamp());
         assertThat(span).isLessThanOrEqualTo(Duration.ofMinutes(20));
@@ -70,7 +73,8 @@ class NoIncidentScenariosTest {
         Instant end = start.plus(Duration.ofMinutes(45));
 
         long headlines =
-                ScenarioFacts.reports(scenario, Scenarios.CHATGPT, ReportKind.HEADLINE, start, end);
+                ScenarioFacts.reports(
+                        scenario, Scenarios.service("chatgpt"), ReportKind.HEADLINE, start, end);
         long mentions =
                 scenario.reports().stream()
                         .filter(report -> ScenarioFacts.within(report.timestamp(), start, end))
@@ -84,9 +88,10 @@ class NoIncidentScenariosTest {
                                                 dayBefore(start),
                                                 dayBefore(end)))
                         .count();
-        long during = complaints(scenario, Scenarios.CHATGPT, start, end);
+        long during = complaints(scenario, Scenarios.service("chatgpt"), start, end);
         long complaintsDayBefore =
-                complaints(scenario, Scenarios.CHATGPT, dayBefore(start), dayBefore(end));
+                complaints(
+                        scenario, Scenarios.service("chatgpt"), dayBefore(start), dayBefore(end));
 
         assertThat(headlines).isBetween(250L, 350L);
         assertThat(mentions).isGreaterThan(mentionsDayBefore + 500);
@@ -101,8 +106,8 @@ class NoIncidentScenariosTest {
                 ScenarioBuilder.named("scattered-probe-failures")
                         .from(Instant.parse("2024-10-07T00:00:00Z"))
                         .until(Instant.parse("2024-10-08T19:00:00Z"))
-                        .service(Scenarios.GITHUB)
-                        .service(Scenarios.SLACK)
+                        .service(Scenarios.service("github"))
+                        .service(Scenarios.service("slack"))
                         .build();
 
         assertThat(scattered.probes()).hasSameSizeAs(calm.probes());

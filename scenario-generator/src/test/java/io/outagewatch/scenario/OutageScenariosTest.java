@@ -61,17 +61,21 @@ class OutageScenariosTest {
     @Test
     void chatgptComplaintsSurgeAndLingerAfterTheFix() {
         Scenario scenario = SuiteCache.get("chatgpt-2023-11-08");
-        long during = complaints(scenario, Scenarios.CHATGPT, CHATGPT_DOWN, CHATGPT_UP);
+        long during = complaints(scenario, Scenarios.service("chatgpt"), CHATGPT_DOWN, CHATGPT_UP);
         long dayBefore =
                 complaints(
                         scenario,
-                        Scenarios.CHATGPT,
+                        Scenarios.service("chatgpt"),
                         dayBefore(CHATGPT_DOWN),
                         dayBefore(CHATGPT_UP));
         Instant tailEnd = CHATGPT_UP.plus(Duration.ofMinutes(20));
-        long tail = complaints(scenario, Scenarios.CHATGPT, CHATGPT_UP, tailEnd);
+        long tail = complaints(scenario, Scenarios.service("chatgpt"), CHATGPT_UP, tailEnd);
         long tailDayBefore =
-                complaints(scenario, Scenarios.CHATGPT, dayBefore(CHATGPT_UP), dayBefore(tailEnd));
+                complaints(
+                        scenario,
+                        Scenarios.service("chatgpt"),
+                        dayBefore(CHATGPT_UP),
+                        dayBefore(tailEnd));
 
         assertThat(during).isGreaterThanOrEqualTo(10 * dayBefore);
         assertThat(tail).isGreaterThan(3 * tailDayBefore);
@@ -81,11 +85,15 @@ class OutageScenariosTest {
     void complaintsRampUpOverTheFirstMinutes() {
         Scenario scenario = SuiteCache.get("chatgpt-2023-11-08");
         long firstMinute =
-                complaints(scenario, Scenarios.CHATGPT, CHATGPT_DOWN, CHATGPT_DOWN.plusSeconds(60));
+                complaints(
+                        scenario,
+                        Scenarios.service("chatgpt"),
+                        CHATGPT_DOWN,
+                        CHATGPT_DOWN.plusSeconds(60));
         long fifthMinute =
                 complaints(
                         scenario,
-                        Scenarios.CHATGPT,
+                        Scenarios.service("chatgpt"),
                         CHATGPT_DOWN.plusSeconds(240),
                         CHATGPT_DOWN.plusSeconds(300));
 
@@ -96,7 +104,7 @@ class OutageScenariosTest {
     void githubAndSlackStayQuietDuringTheChatgptOutage() {
         Scenario scenario = SuiteCache.get("chatgpt-2023-11-08");
 
-        for (ServiceSpec quiet : List.of(Scenarios.GITHUB, Scenarios.SLACK)) {
+        for (ServiceSpec quiet : List.of(Scenarios.service("github"), Scenarios.service("slack"))) {
             List<ProbeResult> window =
                     probes(scenario, quiet.id(), any -> true, CHATGPT_DOWN, CHATGPT_UP);
             assertThat(failureFraction(window)).as(quiet.id()).isLessThan(0.01);
@@ -134,8 +142,9 @@ class OutageScenariosTest {
                 assertThat(failures).as(vantage.id()).isLessThan(0.03);
             }
         }
-        long during = complaints(scenario, Scenarios.GITHUB, start, end);
-        long dayBefore = complaints(scenario, Scenarios.GITHUB, dayBefore(start), dayBefore(end));
+        long during = complaints(scenario, Scenarios.service("github"), start, end);
+        long dayBefore =
+                complaints(scenario, Scenarios.service("github"), dayBefore(start), dayBefore(end));
         assertThat(during).isBetween(3 * dayBefore, 15 * dayBefore);
     }
 
@@ -188,8 +197,10 @@ class OutageScenariosTest {
 
         assertThat(failureFraction(probes(scenario, "discord", any -> true, start, end)))
                 .isGreaterThanOrEqualTo(0.90);
-        long during = complaints(scenario, Scenarios.DISCORD, start, end);
-        long dayBefore = complaints(scenario, Scenarios.DISCORD, dayBefore(start), dayBefore(end));
+        long during = complaints(scenario, Scenarios.service("discord"), start, end);
+        long dayBefore =
+                complaints(
+                        scenario, Scenarios.service("discord"), dayBefore(start), dayBefore(end));
         assertThat(during).isGreaterThanOrEqualTo(5 * Math.max(1, dayBefore));
     }
 
@@ -201,9 +212,13 @@ class OutageScenariosTest {
 
         assertThat(scenario.probes()).noneMatch(probe -> probe.service().equals("bluesky-app"));
         assertThat(scenario.probes()).anyMatch(probe -> probe.service().equals("chatgpt"));
-        long during = complaints(scenario, Scenarios.BLUESKY_APP, start, end);
+        long during = complaints(scenario, Scenarios.service("bluesky-app"), start, end);
         long dayBefore =
-                complaints(scenario, Scenarios.BLUESKY_APP, dayBefore(start), dayBefore(end));
+                complaints(
+                        scenario,
+                        Scenarios.service("bluesky-app"),
+                        dayBefore(start),
+                        dayBefore(end));
         assertThat(during).isGreaterThanOrEqualTo(10 * dayBefore);
     }
 

@@ -13,11 +13,11 @@ class ReportTextsTest {
 
     private static final List<ServiceSpec> DISCUSSED =
             List.of(
-                    Scenarios.CHATGPT,
-                    Scenarios.GITHUB,
-                    Scenarios.SLACK,
-                    Scenarios.DISCORD,
-                    Scenarios.BLUESKY_APP);
+                    Scenarios.service("chatgpt"),
+                    Scenarios.service("github"),
+                    Scenarios.service("slack"),
+                    Scenarios.service("discord"),
+                    Scenarios.service("bluesky-app"));
 
     @Test
     void everyFilledTemplateIsRecognisedAsItsOwnKind() {

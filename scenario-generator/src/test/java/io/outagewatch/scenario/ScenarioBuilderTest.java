@@ -87,7 +87,7 @@ class ScenarioBuilderTest {
                 ScenarioBuilder.named("backwards")
                         .from(UNTIL)
                         .until(FROM)
-                        .service(Scenarios.CHATGPT),
+                        .service(Scenarios.service("chatgpt")),
                 "from before until");
         assertRejected(ScenarioBuilder.named("empty").from(FROM).until(UNTIL), "no services");
     }
@@ -98,7 +98,7 @@ class ScenarioBuilderTest {
                 ScenarioBuilder.named("social")
                         .from(FROM)
                         .until(UNTIL)
-                        .service(Scenarios.BLUESKY_APP);
+                        .service(Scenarios.service("bluesky-app"));
         assertRejected(
                 socialOnly.outage(
                         Outage.of("bluesky-app", FROM.plusSeconds(60), FROM.plusSeconds(120))
@@ -109,7 +109,7 @@ class ScenarioBuilderTest {
                 ScenarioBuilder.named("probe")
                         .from(FROM)
                         .until(UNTIL)
-                        .service(Scenarios.INTERNAL_API);
+                        .service(Scenarios.service("internal-api"));
         assertRejected(
                 probeOnly.spammer(
                         Spammer.of(
@@ -146,12 +146,23 @@ class ScenarioBuilderTest {
                                         Duration.ZERO,
                                         Duration.ofMinutes(1)))
                 .hasMessageContaining("must be positive");
-        assertThatThrownBy(() -> new ExpectedIncident("chatgpt", "SEVERE", List.of(), FROM, UNTIL))
+        assertThatThrownBy(
+                        () ->
+                                new ExpectedIncident(
+                                        "chatgpt",
+                                        IncidentKind.FULL,
+                                        "SEVERE",
+                                        List.of(),
+                                        FROM,
+                                        UNTIL))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ScenarioBuilder small() {
-        return ScenarioBuilder.named("small").from(FROM).until(UNTIL).service(Scenarios.CHATGPT);
+        return ScenarioBuilder.named("small")
+                .from(FROM)
+                .until(UNTIL)
+                .service(Scenarios.service("chatgpt"));
     }
 
     private static void assertRejected(ScenarioBuilder builder, String message) {

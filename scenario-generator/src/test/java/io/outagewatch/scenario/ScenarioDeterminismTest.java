@@ -2,6 +2,8 @@ package io.outagewatch.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outagewatch.events.ProbeResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,19 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioDeterminismTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final List<String> FILES =
             List.of(
                     Scenario.PROBES_FILE,
                     Scenario.REPORTS_FILE,
                     Scenario.STATUS_FILE,
-                    Scenario.EXPECTED_FILE);
+                    Scenario.TRUTH_FILE);
 
     @TempDir Path dir;
 
     @Test
     void sameSeedWritesIdenticalBytes() throws IOException {
-        Scenarios.chatgpt20231108(7).writeJsonl(dir.resolve("first"));
-        Scenarios.chatgpt20231108(7).writeJsonl(dir.resolve("second"));
+        Scenarios.named("chatgpt-2023-11-08", 7).orElseThrow().writeJsonl(dir.resolve("first"));
+        Scenarios.named("chatgpt-2023-11-08", 7).orElseThrow().writeJsonl(dir.resolve("second"));
 
         for (String file : FILES) {
             assertThat(Files.readAllBytes(dir.resolve("second").resolve(file)))
@@ -37,16 +41,19 @@ class ScenarioDeterminismTest {
 
     @Test
     void differentSeedsWriteDifferentStreamsButTheSameExpectations() throws IOException {
-        Scenarios.spammer(7).writeJsonl(dir.resolve("seven"));
-        Scenarios.spammer(8).writeJsonl(dir.resolve("eight"));
+        Scenarios.named("spammer", 7).orElseThrow().writeJsonl(dir.resolve("seven"));
+        Scenarios.named("spammer", 8).orElseThrow().writeJsonl(dir.resolve("eight"));
 
         for (String file : List.of(Scenario.PROBES_FILE, Scenario.REPORTS_FILE)) {
             assertThat(Files.readAllBytes(dir.resolve("eight").resolve(file)))
                     .as(file)
                     .isNotEqualTo(Files.readAllBytes(dir.resolve("seven").resolve(file)));
         }
-        assertThat(Files.readString(dir.resolve("eight").resolve(Scenario.EXPECTED_FILE)))
-                .isEqualTo(Files.readString(dir.resolve("seven").resolve(Scenario.EXPECTED_FILE)));
+        JsonNode seven = JSON.readTree(dir.resolve("seven").resolve(Scenario.TRUTH_FILE).toFile());
+        JsonNode eight = JSON.readTree(dir.resolve("eight").resolve(Scenario.TRUTH_FILE).toFile());
+        assertThat(seven.get("seed").asLong()).isEqualTo(7);
+        assertThat(eight.get("seed").asLong()).isEqualTo(8);
+        assertThat(eight.get("incidents")).isEqualTo(seven.get("incidents"));
     }
 
     @Test

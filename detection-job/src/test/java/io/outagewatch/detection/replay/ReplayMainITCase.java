@@ -35,7 +35,7 @@ class ReplayMainITCase {
 
     @BeforeAll
     static void writeScenario() throws IOException {
-        Scenario scenario = Scenarios.nightOutage();
+        Scenario scenario = Scenarios.named("night-outage");
         scenario.writeJsonl(input);
         try (var in = ReplayMainITCase.class.getResourceAsStream(Scenarios.CATALOG_RESOURCE)) {
             Files.write(input.resolve("catalog.json"), in.readAllBytes());

@@ -1,7 +1,7 @@
 package io.outagewatch.ingest.cli;
 
+import io.outagewatch.events.DurationText;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,43 +122,9 @@ public final class CommandLine {
                         });
     }
 
-    /**
-     * @throws IllegalArgumentException naming the text when it is not a positive duration
-     */
+    /** See {@link DurationText#parse}. */
     public static Duration parseDuration(String text) {
-        String trimmed = text.strip();
-        Duration parsed;
-        try {
-            if (trimmed.startsWith("PT") || trimmed.startsWith("pt")) {
-                parsed = Duration.parse(trimmed);
-            } else if (trimmed.endsWith("ms")) {
-                parsed =
-                        Duration.ofMillis(
-                                Long.parseLong(trimmed.substring(0, trimmed.length() - 2)));
-            } else if (trimmed.endsWith("s")) {
-                parsed =
-                        Duration.ofSeconds(
-                                Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
-            } else if (trimmed.endsWith("m")) {
-                parsed =
-                        Duration.ofMinutes(
-                                Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
-            } else if (trimmed.endsWith("h")) {
-                parsed =
-                        Duration.ofHours(
-                                Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
-            } else {
-                throw new IllegalArgumentException(
-                        "'" + text + "' is not a duration; use 500ms, 30s, 5m or 2h");
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration; use 500ms, 30s, 5m or 2h");
-        }
-        if (parsed.isNegative() || parsed.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' must be a positive duration");
-        }
-        return parsed;
+        return DurationText.parse(text);
     }
 
     /** A command line the program cannot run; the message says why. Mains exit 2 on it. */
