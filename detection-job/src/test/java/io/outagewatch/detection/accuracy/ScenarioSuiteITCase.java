@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class ScenarioSuiteITCase {
 
     @Test
     void chatgptOutageOf2023_11_08() throws Exception {
-        List<Alert> alerts = alertsOf(Scenarios::chatgpt20231108);
+        List<Alert> alerts = alertsOf("chatgpt-2023-11-08");
 
         List<DetectedIncident> incidents = DetectedIncident.fromAlerts(alerts);
         assertThat(incidents).hasSize(1);
@@ -75,67 +74,66 @@ class ScenarioSuiteITCase {
 
     @Test
     void regionalOutageIsPartialWithItsRegion() throws Exception {
-        assertMatchesExpectation(Scenarios::regionalOutage);
+        assertMatchesExpectation("regional-outage");
     }
 
     @Test
     void brownoutIsDegraded() throws Exception {
-        assertMatchesExpectation(Scenarios::brownout);
+        assertMatchesExpectation("brownout");
     }
 
     @Test
     void twelveMinuteOutageAtNight() throws Exception {
-        assertMatchesExpectation(Scenarios::nightOutage);
+        assertMatchesExpectation("night-outage");
     }
 
     @Test
     void flappingIsOneIncident() throws Exception {
-        assertMatchesExpectation(Scenarios::flapping);
+        assertMatchesExpectation("flapping");
     }
 
     @Test
     void socialOnlyServiceIsDetectedFromComplaints() throws Exception {
-        assertMatchesExpectation(Scenarios::socialOnly, SOCIAL_ONLY_MAX_RECOVERY_ERROR);
+        assertMatchesExpectation("social-only", SOCIAL_ONLY_MAX_RECOVERY_ERROR);
     }
 
     @Test
     void probeOnlyServiceIsDetectedFromProbes() throws Exception {
-        assertMatchesExpectation(Scenarios::probeOnly);
+        assertMatchesExpectation("probe-only");
     }
 
     @Test
     void brokenVantageRaisesNoAlert() throws Exception {
-        assertThat(alertsOf(Scenarios::brokenVantage)).isEmpty();
+        assertThat(alertsOf("broken-vantage")).isEmpty();
     }
 
     @Test
     void oneAuthorPosting300ComplaintsRaisesNoAlert() throws Exception {
-        assertThat(alertsOf(Scenarios::spammer)).isEmpty();
+        assertThat(alertsOf("spammer")).isEmpty();
     }
 
     @Test
     void newsChatterBurstRaisesNoAlert() throws Exception {
-        assertThat(alertsOf(Scenarios::newsBurst)).isEmpty();
+        assertThat(alertsOf("news-burst")).isEmpty();
     }
 
     @Test
     void scatteredSingleProbeFailuresRaiseNoAlert() throws Exception {
-        assertThat(alertsOf(Scenarios::scatteredProbeFailures)).isEmpty();
+        assertThat(alertsOf("scattered-probe-failures")).isEmpty();
     }
 
     @Test
     void threeOrdinaryDaysRaiseNoAlert() throws Exception {
-        assertThat(alertsOf(Scenarios::ordinaryDays)).isEmpty();
+        assertThat(alertsOf("ordinary-days")).isEmpty();
     }
 
-    private void assertMatchesExpectation(Supplier<Scenario> factory) throws Exception {
-        assertMatchesExpectation(factory, MAX_RECOVERY_ERROR);
+    private void assertMatchesExpectation(String name) throws Exception {
+        assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
     }
 
-    private void assertMatchesExpectation(Supplier<Scenario> factory, Duration maxRecoveryError)
-            throws Exception {
-        Scenario scenario = factory.get();
-        List<Alert> alerts = alertsOf(() -> scenario);
+    private void assertMatchesExpectation(String name, Duration maxRecoveryError) throws Exception {
+        Scenario scenario = Scenarios.named(name);
+        List<Alert> alerts = alertsOf(scenario);
 
         ScenarioScore score = ScenarioScore.of(scenario, alerts);
         assertThat(score.falseAlarms()).as("false alarms").isEmpty();
@@ -154,8 +152,11 @@ class ScenarioSuiteITCase {
     }
 
     /** Replays the scenario clean and roughened, checks both agree, returns the alerts. */
-    private List<Alert> alertsOf(Supplier<Scenario> factory) throws Exception {
-        Scenario scenario = factory.get();
+    private List<Alert> alertsOf(String name) throws Exception {
+        return alertsOf(Scenarios.named(name));
+    }
+
+    private List<Alert> alertsOf(Scenario scenario) throws Exception {
         ScenarioReplay.Run clean =
                 ScenarioReplay.run(scenario, work.resolve("clean"), Roughness.NONE);
         ScenarioReplay.Run rough =
