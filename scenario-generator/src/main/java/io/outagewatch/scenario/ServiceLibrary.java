@@ -1,6 +1,10 @@
 package io.outagewatch.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,17 @@ public final class ServiceLibrary {
 
     public static ServiceLibrary empty() {
         return new ServiceLibrary(Map.of());
+    }
+
+    /** Reads a services file such as the repository's {@code scenarios/services.yaml}. */
+    public static ServiceLibrary load(Path file) throws IOException {
+        if (Files.size(file) > ScenarioFile.MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(
+                    file + " is larger than " + ScenarioFile.MAX_FILE_BYTES + " bytes");
+        }
+        String origin = file.toString();
+        return parse(
+                ScenarioFile.tree(Files.readString(file, StandardCharsets.UTF_8), origin), origin);
     }
 
     /** Reads a {@code services:} list; {@code origin} names the file in error messages. */
