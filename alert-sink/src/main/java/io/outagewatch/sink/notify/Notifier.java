@@ -1,0 +1,31 @@
+package io.outagewatch.sink.notify;
+
+import io.outagewatch.events.Alert;
+
+/**
+ * One receiver of alerts: a PagerDuty service, a Slack channel, a webhook endpoint, an
+ * Alertmanager, the console. It makes exactly one delivery attempt per call and says whether a
+ * failure is worth retrying; retries, backoff, rate limits and the delivery log belong to the
+ * pipeline, not to the notifier.
+ */
+public interface Notifier {
+
+    /** The receiver's name from the configuration; unique within a sink. */
+    String name();
+
+    /** The receiver kind, e.g. {@code pagerduty}; used in logs and metrics. */
+    String kind();
+
+    /**
+     * The most deliveries per minute this receiver accepts (PagerDuty about 120 per routing key,
+     * Slack about 60), so the pipeline can pace itself before the receiver answers 429.
+     */
+    double maxDeliveriesPerMinute();
+
+    /**
+     * Makes one attempt to deliver the alert.
+     *
+     * @return never null; exceptions of the transport become {@link Delivery.Retryable}
+     */
+    Delivery deliver(Alert alert) throws InterruptedException;
+}
