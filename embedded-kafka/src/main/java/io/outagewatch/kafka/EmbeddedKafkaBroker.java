@@ -229,6 +229,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
     }

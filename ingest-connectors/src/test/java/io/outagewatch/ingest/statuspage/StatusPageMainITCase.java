@@ -16,16 +16,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,22 +110,10 @@ class StatusPageMainITCase {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readStatusUpdates(int expected) {
-        Map<String, Object> props = new HashMap<>(broker.clientProperties());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "statuspage-itcase-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.STATUS_UPDATES));
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(POLL).forEach(records::add);
-            }
-            // one more poll: nothing beyond the expected records
-            consumer.poll(POLL).forEach(records::add);
-        }
+        List<ConsumerRecord<String, byte[]>> records =
+                new ArrayList<>(broker.readRecords(Topics.STATUS_UPDATES, expected, DEADLINE));
         assertThat(records).hasSize(expected);
-        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
+        records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         return records;
     }
 }
