@@ -49,12 +49,7 @@ public record ProbeDisturbance(
     /** The vantage's own network is gone, so nothing it probes answers. */
     public static ProbeDisturbance unreachable() {
         return new ProbeDisturbance(
-                1,
-                1,
-                List.of(
-                        ProbeFailure.TIMEOUT,
-                        ProbeFailure.CONNECTION_REFUSED,
-                        ProbeFailure.DNS_FAILURE));
+                1, 1, List.of(ProbeFailure.TIMEOUT, ProbeFailure.CONNECT, ProbeFailure.DNS));
     }
 
     public boolean isNone() {

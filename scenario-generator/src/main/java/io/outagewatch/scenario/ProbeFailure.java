@@ -2,13 +2,13 @@ package io.outagewatch.scenario;
 
 import io.outagewatch.events.ProbeResult;
 
-/** The ways a generated probe can fail, with the error text and status a prober reports. */
+/** The ways a generated probe can fail, named with the error classes the HTTP prober reports. */
 public enum ProbeFailure {
     TIMEOUT("timeout", null),
     HTTP_502("http_502", 502),
     HTTP_503("http_503", 503),
-    CONNECTION_REFUSED("connection_refused", null),
-    DNS_FAILURE("dns_failure", null);
+    CONNECT("connect", null),
+    DNS("dns", null);
 
     private final String error;
     private final Integer statusCode;
