@@ -1,0 +1,355 @@
+package io.outagewatch.sink.notify;
+
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.Evidence;
+import io.outagewatch.events.Severity;
+import io.outagewatch.events.StatusUpdate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The wording of alerts for people: Slack messages, the PagerDuty summary, Alertmanager annotations
+ * and the console all come from here, so an outage reads the same everywhere.
+ *
+ * <p>Conventions: durations are rounded to the minute and written {@code 2 h 18 min}, {@code 45
+ * min} (under a minute: {@code 40 s}); times are UTC ISO-8601 to the second ({@code
+ * 2023-11-08T13:42:00Z}); an empty region list is written {@code all regions}.
+ */
+public final class AlertText {
+
+    /** How many vantage names a message lists before it writes "and N more". */
+    static final int MAX_LISTED_VANTAGES = 8;
+
+    /**
+     * How dynamic text is marked up for one destination. Every value that comes from an alert
+     * passes through {@link #text} (or {@link #strong} or {@link #link}), so a destination with
+     * markup can escape it.
+     */
+    public interface Markup {
+        String text(String plain);
+
+        String strong(String plain);
+
+        String link(String url, String label);
+    }
+
+    /** No markup: links are written {@code label <url>}. */
+    public static final Markup PLAIN =
+            new Markup() {
+                @Override
+                public String text(String plain) {
+                    return plain;
+                }
+
+                @Override
+                public String strong(String plain) {
+                    return plain;
+                }
+
+                @Override
+                public String link(String url, String label) {
+                    return label + " <" + url + ">";
+                }
+            };
+
+    /**
+     * Slack mrkdwn: {@code &}, {@code <} and {@code >} are escaped, strong text is {@code *bold*},
+     * links are {@code <url|label>}.
+     */
+    public static final Markup SLACK =
+            new Markup() {
+                @Override
+                public String text(String plain) {
+                    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                }
+
+                @Override
+                public String strong(String plain) {
+                    return "*" + text(plain) + "*";
+                }
+
+                @Override
+                public String link(String url, String label) {
+                    // '|' and '>' would end the link early; URLs from status pages never need them.
+                    String safeUrl =
+                            url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C");
+                    return "<" + text(safeUrl) + "|" + text(label).replace("|", "¦") + ">";
+                }
+            };
+
+    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
+
+    private AlertText() {}
+
+    /**
+     * A length for people: {@code 2 h 18 min}, {@code 2 h}, {@code 45 min}, {@code 40 s}. Lengths
+     * of a minute or more are rounded to the nearest minute.
+     */
+    public static String duration(long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("a duration cannot be negative: " + seconds);
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 30) / 60;
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        if (hours == 0) {
+            return rest + " min";
+        }
+        return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+
+    /** {@code about 45 min}. */
+    public static String about(long seconds) {
+        return "about " + duration(seconds);
+    }
+
+    /**
+     * The estimated total length: {@code about 1 h 30 min (30 min to 3 h)}, or empty when the alert
+     * carries no estimate.
+     */
+    public static String estimate(Alert alert) {
+        if (alert.estimatedDurationSeconds() == null) {
+            return "";
+        }
+        return about(alert.estimatedDurationSeconds())
+                + " ("
+                + duration(alert.estimatedDurationLowSeconds())
+                + " to "
+                + duration(alert.estimatedDurationHighSeconds())
+                + ")";
+    }
+
+    /** UTC ISO-8601 to the second: {@code 2023-11-08T13:42:00Z}. */
+    public static String instant(Instant instant) {
+        return UTC_SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** {@code eu-west, us-east}, or {@code all regions} when the list is empty. */
+    public static String regions(List<String> regions) {
+        return regions.isEmpty() ? "all regions" : String.join(", ", regions);
+    }
+
+    /** {@code major outage}, {@code partial outage}, {@code degraded performance}. */
+    public static String severity(Severity severity) {
+        return switch (severity) {
+            case MAJOR -> "major outage";
+            case PARTIAL -> "partial outage";
+            case DEGRADED -> "degraded performance";
+        };
+    }
+
+    /** The one-line summary of an alert, without markup. */
+    public static String headline(Alert alert) {
+        return headline(alert, PLAIN);
+    }
+
+    /**
+     * The one-line summary: service, what happened, severity, regions and onset, and the estimated
+     * length while the outage lasts or the real length once it is over.
+     *
+     * <ul>
+     *   <li>{@code chatgpt is down: major outage in eu-west, us-east since 2023-11-08T13:42:00Z,
+     *       expected to last about 1 h 30 min (30 min to 3 h)}
+     *   <li>{@code chatgpt is still down: …, now expected to last about 2 h (1 h to 4 h)}
+     *   <li>{@code chatgpt has recovered: it was down for 2 h 18 min (major outage in eu-west,
+     *       us-east from 2023-11-08T13:42:00Z to 2023-11-08T16:00:00Z)}
+     * </ul>
+     */
+    public static String headline(Alert alert, Markup markup) {
+        String service = markup.strong(alert.service());
+        String what = markup.text(severity(alert.severity()));
+        String where = markup.text(regions(alert.regions()));
+        String since = markup.text(instant(alert.startedAt()));
+        String estimate = estimate(alert);
+        return switch (alert.type()) {
+            case OUTAGE_STARTED ->
+                    service
+                            + " "
+                            + state(alert.severity(), false)
+                            + ": "
+                            + what
+                            + " in "
+                            + where
+                            + " since "
+                            + since
+                            + (estimate.isEmpty()
+                                    ? ""
+                                    : ", expected to last " + markup.text(estimate));
+            case OUTAGE_UPDATED ->
+                    service
+                            + " "
+                            + state(alert.severity(), true)
+                            + ": "
+                            + what
+                            + " in "
+                            + where
+                            + " since "
+                            + since
+                            + (estimate.isEmpty()
+                                    ? ""
+                                    : ", now expected to last " + markup.text(estimate));
+            case OUTAGE_RECOVERED ->
+                    service
+                            + " has recovered: it "
+                            + (alert.severity() == Severity.DEGRADED ? "was degraded" : "was down")
+                            + " for "
+                            + markup.text(duration(alert.durationSeconds()))
+                            + " ("
+                            + what
+                            + " in "
+                            + where
+                            + " from "
+                            + since
+                            + " to "
+                            + markup.text(instant(alert.recoveredAt()))
+                            + ")";
+        };
+    }
+
+    /**
+     * The lines under the headline: evidence, the official status, how early the detector was, and
+     * the alert's identity. Each line is complete in itself.
+     */
+    public static List<String> details(Alert alert, Markup markup) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Evidence: " + markup.text(evidence(alert.evidence())));
+        StatusUpdate status = alert.officialStatus();
+        if (status != null) {
+            lines.add("Official status: " + officialStatus(status, markup));
+        }
+        if (alert.leadSecondsOverAck() != null) {
+            lines.add(markup.text(lead(alert.leadSecondsOverAck())));
+        }
+        lines.add(
+                markup.text(
+                        "Incident "
+                                + alert.incidentId()
+                                + ", alert "
+                                + alert.version()
+                                + ", detected "
+                                + instant(alert.detectedAt())));
+        return lines;
+    }
+
+    /** The headline, then the detail lines, separated by newlines. */
+    public static String message(Alert alert, Markup markup) {
+        StringBuilder text = new StringBuilder(headline(alert, markup));
+        for (String line : details(alert, markup)) {
+            text.append('\n').append(line);
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@code probes failing 92% (usual 1%) at fra-1, iad-2, sin-1; healthy at syd-1; error reports
+     * 47.5/min (usual 0.8/min); anomaly score 12.25}.
+     */
+    public static String evidence(Evidence evidence) {
+        List<String> parts = new ArrayList<>();
+        if (evidence.probeFailureRate() != null) {
+            String probes = "probes failing " + percent(evidence.probeFailureRate());
+            if (evidence.probeFailureBaseline() != null) {
+                probes += " (usual " + percent(evidence.probeFailureBaseline()) + ")";
+            }
+            parts.add(probes);
+        }
+        if (!evidence.failingVantages().isEmpty()) {
+            parts.add("failing at " + names(evidence.failingVantages()));
+        }
+        if (!evidence.healthyVantages().isEmpty()) {
+            parts.add("healthy at " + names(evidence.healthyVantages()));
+        }
+        if (evidence.reportRate() != null) {
+            String reports = "error reports " + number(evidence.reportRate()) + "/min";
+            if (evidence.reportBaseline() != null) {
+                reports += " (usual " + number(evidence.reportBaseline()) + "/min)";
+            }
+            parts.add(reports);
+        }
+        parts.add("anomaly score " + number(evidence.score()));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * {@code detected 46 min before the official acknowledgement}, or {@code after}, or {@code at
+     * the same time as}.
+     */
+    public static String lead(long leadSeconds) {
+        if (leadSeconds == 0) {
+            return "Detected at the same time as the official acknowledgement";
+        }
+        return "Detected "
+                + duration(Math.abs(leadSeconds))
+                + (leadSeconds > 0 ? " before" : " after")
+                + " the official acknowledgement";
+    }
+
+    /** Cuts text to at most {@code maxChars} UTF-16 units, ending in {@code …} when cut. */
+    public static String truncate(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = maxChars - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    private static String state(Severity severity, boolean still) {
+        String prefix = still ? "is still " : "is ";
+        return switch (severity) {
+            case MAJOR -> prefix + "down";
+            case PARTIAL -> prefix + "partly down";
+            case DEGRADED -> prefix + "degraded";
+        };
+    }
+
+    private static String officialStatus(StatusUpdate status, Markup markup) {
+        StringBuilder text = new StringBuilder(markup.text(status.status().wireName()));
+        if (status.impact() != null) {
+            text.append(", ").append(markup.text(status.impact().wireName())).append(" impact");
+        }
+        if (status.title() != null || status.url() != null) {
+            text.append(": ");
+            String title = status.title() == null ? "status page" : "\"" + status.title() + "\"";
+            text.append(
+                    status.url() == null ? markup.text(title) : markup.link(status.url(), title));
+        }
+        text.append(" (").append(markup.text(instant(status.timestamp()))).append(')');
+        return text.toString();
+    }
+
+    private static String names(List<String> names) {
+        if (names.size() <= MAX_LISTED_VANTAGES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, MAX_LISTED_VANTAGES))
+                + " and "
+                + (names.size() - MAX_LISTED_VANTAGES)
+                + " more";
+    }
+
+    private static String percent(double fraction) {
+        return number(fraction * 100) + "%";
+    }
+
+    /** At most one decimal, none when it is zero: {@code 92}, {@code 47.5}, {@code 0.8}. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value).toLowerCase(Locale.ROOT);
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+        String text = rounded.stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+}
