@@ -8,8 +8,12 @@ import io.outagewatch.scenario.ScenarioBuilder;
 import io.outagewatch.scenario.ScenarioFile;
 import io.outagewatch.scenario.Scenarios;
 import io.outagewatch.scenario.ServiceLibrary;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +73,15 @@ public final class SimulatorMain {
     private SimulatorMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Clock.systemUTC()));
+        // A whole recording goes to stdout; a flush per line would cost a system call per event.
+        PrintStream stdout =
+                new PrintStream(
+                        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                        false,
+                        StandardCharsets.UTF_8);
+        int status = run(args, stdout, System.err, Clock.systemUTC());
+        stdout.flush();
+        System.exit(status);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
