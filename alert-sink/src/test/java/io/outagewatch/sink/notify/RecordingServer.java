@@ -15,11 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A real HTTP server on 127.0.0.1 that records every request and answers from a script. */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
 
     /** One request exactly as received. */
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Request(
+            String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             // HttpServer normalises names to "Xxxx-yyyy"; look up case-insensitively.
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {
@@ -29,7 +30,7 @@ final class RecordingServer implements AutoCloseable {
             return null;
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -62,7 +63,7 @@ final class RecordingServer implements AutoCloseable {
     }
 
     /** Answers 200 with an empty body unless told otherwise. */
-    static RecordingServer start() throws IOException {
+    public static RecordingServer start() throws IOException {
         return new RecordingServer(Answer.of(200, ""));
     }
 
@@ -76,11 +77,11 @@ final class RecordingServer implements AutoCloseable {
         return this;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

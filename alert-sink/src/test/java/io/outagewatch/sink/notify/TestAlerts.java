@@ -9,20 +9,20 @@ import java.time.Instant;
 import java.util.List;
 
 /** One incident's alerts: started, updated, recovered after 8280 s (2 h 18 min). */
-final class TestAlerts {
-    static final String INCIDENT = "chatgpt-20231108-1342";
-    static final Instant START = Instant.parse("2023-11-08T13:42:00Z");
-    static final Instant DETECTED = Instant.parse("2023-11-08T13:43:30Z");
-    static final Instant RECOVERED = Instant.parse("2023-11-08T16:00:00Z");
+public final class TestAlerts {
+    public static final String INCIDENT = "chatgpt-20231108-1342";
+    public static final Instant START = Instant.parse("2023-11-08T13:42:00Z");
+    public static final Instant DETECTED = Instant.parse("2023-11-08T13:43:30Z");
+    public static final Instant RECOVERED = Instant.parse("2023-11-08T16:00:00Z");
 
     private TestAlerts() {}
 
-    static Evidence evidence() {
+    public static Evidence evidence() {
         return new Evidence(
                 0.92, 0.01, List.of("fra-1", "iad-2", "sin-1"), List.of("syd-1"), 47.5, 0.8, 12.25);
     }
 
-    static StatusUpdate status() {
+    public static StatusUpdate status() {
         return new StatusUpdate(
                 "chatgpt",
                 Instant.parse("2023-11-08T14:30:00Z"),
@@ -33,7 +33,7 @@ final class TestAlerts {
                 "https://status.openai.com/incidents/yp8kx2y5ws2r");
     }
 
-    static Alert started() {
+    public static Alert started() {
         return new Alert(
                 INCIDENT,
                 AlertType.OUTAGE_STARTED,
@@ -53,7 +53,7 @@ final class TestAlerts {
                 1);
     }
 
-    static Alert updated() {
+    public static Alert updated() {
         return new Alert(
                 INCIDENT,
                 AlertType.OUTAGE_UPDATED,
@@ -73,7 +73,7 @@ final class TestAlerts {
                 2);
     }
 
-    static Alert recovered() {
+    public static Alert recovered() {
         return new Alert(
                 INCIDENT,
                 AlertType.OUTAGE_RECOVERED,
@@ -94,7 +94,7 @@ final class TestAlerts {
     }
 
     /** Minimal: all regions, degraded, no probes, no status. */
-    static Alert minimal() {
+    public static Alert minimal() {
         return new Alert(
                 "svc-1",
                 AlertType.OUTAGE_STARTED,

@@ -1,0 +1,382 @@
+package io.outagewatch.sink.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertSerde;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outage history over JDBC, on SQLite ({@code jdbc:sqlite:PATH}, the embedded default) or
+ * PostgreSQL ({@code jdbc:postgresql://...}). One connection; calls take turns on it.
+ */
+public final class HistoryStore implements OutageHistory {
+
+    /** Where {@code bin/outagewatch} keeps the history unless told otherwise. */
+    public static final String DEFAULT_URL = "jdbc:sqlite:outagewatch-data/history.db";
+
+    /** How long a SQLite writer waits for another process's write lock before failing. */
+    static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+
+    private static final String INCIDENT_COLUMNS =
+            "incident_id, service, severity, regions, started_at, detected_at, recovered_at,"
+                    + " duration_seconds, first_estimate_seconds, first_version, official_ack_at,"
+                    + " lead_seconds_over_ack, latest_type, latest_version";
+
+    private final String url;
+    private final Dialect dialect;
+    private final Connection connection;
+
+    private HistoryStore(String url, Dialect dialect, Connection connection) {
+        this.url = redacted(url);
+        this.dialect = dialect;
+        this.connection = connection;
+    }
+
+    /** Opens the history with the system clock; see {@link #open(String, Clock)}. */
+    public static HistoryStore open(String jdbcUrl) {
+        return open(jdbcUrl, Clock.systemUTC());
+    }
+
+    /**
+     * Connects, prepares the connection (SQLite: creates the file's directories, WAL mode, busy
+     * timeout, {@code synchronous=NORMAL}) and migrates the schema to {@link
+     * SchemaMigrations#LATEST}.
+     *
+     * @param clock stamps {@code schema_version.applied_at}
+     * @throws IllegalArgumentException when the URL is neither SQLite nor PostgreSQL
+     * @throws HistoryException when the database cannot be opened or is of a newer schema
+     */
+    public static HistoryStore open(String jdbcUrl, Clock clock) {
+        Dialect dialect = Dialect.forUrl(jdbcUrl);
+        Connection connection = null;
+        try {
+            if (dialect == Dialect.SQLITE) {
+                Optional<Path> file = sqliteFile(jdbcUrl);
+                if (file.isPresent() && file.get().toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.get().toAbsolutePath().getParent());
+                }
+            }
+            connection = DriverManager.getConnection(jdbcUrl);
+            if (dialect == Dialect.SQLITE) {
+                prepareSqlite(connection, jdbcUrl);
+            }
+            SchemaMigrations.migrate(connection, dialect, clock);
+            return new HistoryStore(jdbcUrl, dialect, connection);
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(connection, e);
+            if (e instanceof HistoryException history) {
+                throw history;
+            }
+            throw new HistoryException(
+                    "cannot open the outage history " + redacted(jdbcUrl) + ": " + e, e);
+        }
+    }
+
+    /**
+     * The file a {@code jdbc:sqlite:} URL names; empty for an in-memory database or another
+     * dialect.
+     */
+    public static Optional<Path> sqliteFile(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith(Dialect.SQLITE.urlPrefix)) {
+            return Optional.empty();
+        }
+        String path = jdbcUrl.substring(Dialect.SQLITE.urlPrefix.length());
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.equals(":memory:") || jdbcUrl.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path));
+    }
+
+    /** The URL without its parameters, which may hold a password: for messages and logs. */
+    static String redacted(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
+    }
+
+    private static void prepareSqlite(Connection connection, String jdbcUrl) throws SQLException {
+        // The busy timeout first, so switching to WAL waits out another process's lock.
+        Dialect.execute(connection, "PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT.toMillis());
+        String mode;
+        try (PreparedStatement pragma = connection.prepareStatement("PRAGMA journal_mode = WAL");
+                ResultSet rows = pragma.executeQuery()) {
+            rows.next();
+            mode = rows.getString(1).toLowerCase(Locale.ROOT);
+        }
+        if (!mode.equals("wal")) {
+            // In-memory databases cannot use WAL; a file that refuses it is worth a warning.
+            LOG.warn(
+                    "{} uses journal mode {}, not WAL: readers may wait for the sink",
+                    redacted(jdbcUrl),
+                    mode);
+        }
+        Dialect.execute(connection, "PRAGMA synchronous = NORMAL");
+    }
+
+    @Override
+    public synchronized RecordOutcome record(Alert alert) {
+        try {
+            dialect.begin(connection);
+            try {
+                RecordOutcome outcome = recordInTransaction(alert);
+                dialect.commit(connection);
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                SchemaMigrations.rollbackQuietly(connection, dialect, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("record alert " + alert.incidentId() + " v" + alert.version(), e);
+        }
+    }
+
+    private RecordOutcome recordInTransaction(Alert alert) throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO alerts (incident_id, version, type, service, alert)"
+                                + " VALUES (?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (incident_id, version) DO NOTHING")) {
+            insert.setString(1, alert.incidentId());
+            insert.setInt(2, alert.version());
+            insert.setString(3, alert.type().name());
+            insert.setString(4, alert.service());
+            insert.setString(5, AlertSerde.INSTANCE.toJson(alert));
+            if (insert.executeUpdate() == 0) {
+                return RecordOutcome.DUPLICATE;
+            }
+        }
+        // Inserting first, and locking the row otherwise, keeps two writers of one new incident
+        // from both inserting it.
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO incidents ("
+                                + INCIDENT_COLUMNS
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (incident_id) DO NOTHING")) {
+            bindIncident(insert, Incident.from(alert));
+            if (insert.executeUpdate() == 1) {
+                return RecordOutcome.NEW_INCIDENT;
+            }
+        }
+        Incident existing =
+                selectIncident(alert.incidentId(), dialect.forUpdate)
+                        .orElseThrow(() -> new IllegalStateException("incident row vanished"));
+        Incident merged = existing.merge(alert);
+        if (!merged.equals(existing)) {
+            try (PreparedStatement update =
+                    connection.prepareStatement(
+                            "UPDATE incidents SET incident_id = ?, service = ?, severity = ?,"
+                                    + " regions = ?, started_at = ?, detected_at = ?,"
+                                    + " recovered_at = ?, duration_seconds = ?,"
+                                    + " first_estimate_seconds = ?, first_version = ?,"
+                                    + " official_ack_at = ?, lead_seconds_over_ack = ?,"
+                                    + " latest_type = ?, latest_version = ?"
+                                    + " WHERE incident_id = ?")) {
+                bindIncident(update, merged);
+                update.setString(15, merged.incidentId());
+                update.executeUpdate();
+            }
+        }
+        return alert.version() > existing.latestVersion()
+                ? RecordOutcome.UPDATED
+                : RecordOutcome.OUT_OF_ORDER;
+    }
+
+    @Override
+    public synchronized Optional<Incident> incident(String incidentId) {
+        try {
+            return selectIncident(incidentId, "");
+        } catch (SQLException e) {
+            throw failure("read incident " + incidentId, e);
+        }
+    }
+
+    @Override
+    public synchronized List<Incident> incidents(IncidentFilter filter) {
+        StringBuilder sql =
+                new StringBuilder("SELECT ")
+                        .append(INCIDENT_COLUMNS)
+                        .append(" FROM incidents WHERE 1 = 1");
+        filter.service().ifPresent(s -> sql.append(" AND service = ?"));
+        filter.since().ifPresent(s -> sql.append(" AND started_at >= ?"));
+        sql.append(" ORDER BY started_at, incident_id");
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            if (filter.service().isPresent()) {
+                query.setString(index++, filter.service().get());
+            }
+            if (filter.since().isPresent()) {
+                dialect.setInstant(query, index, filter.since().get());
+            }
+            List<Incident> incidents = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    incidents.add(readIncident(rows));
+                }
+            }
+            return incidents;
+        } catch (SQLException e) {
+            throw failure("read incidents", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Alert> alerts(String incidentId) {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT alert FROM alerts WHERE incident_id = ? ORDER BY version")) {
+            query.setString(1, incidentId);
+            List<Alert> alerts = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    alerts.add(AlertSerde.INSTANCE.parse(rows.getString(1)).value());
+                }
+            }
+            return alerts;
+        } catch (SQLException e) {
+            throw failure("read alerts of " + incidentId, e);
+        }
+    }
+
+    /** The schema version the database is at. */
+    synchronized int schemaVersion() {
+        try {
+            return SchemaMigrations.currentVersion(connection);
+        } catch (SQLException e) {
+            throw failure("read the schema version", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    private Optional<Incident> selectIncident(String incidentId, String lockClause)
+            throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT "
+                                + INCIDENT_COLUMNS
+                                + " FROM incidents WHERE incident_id = ?"
+                                + lockClause)) {
+            query.setString(1, incidentId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(readIncident(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private void bindIncident(PreparedStatement statement, Incident incident) throws SQLException {
+        statement.setString(1, incident.incidentId());
+        statement.setString(2, incident.service());
+        statement.setString(3, incident.severity().name());
+        statement.setString(4, regionsJson(incident.regions()));
+        dialect.setInstant(statement, 5, incident.startedAt());
+        dialect.setInstant(statement, 6, incident.detectedAt());
+        dialect.setInstant(statement, 7, incident.recoveredAt());
+        setLong(statement, 8, incident.durationSeconds());
+        setLong(statement, 9, incident.firstEstimateSeconds());
+        statement.setInt(10, incident.firstVersion());
+        dialect.setInstant(statement, 11, incident.officialAckAt());
+        setLong(statement, 12, incident.leadSecondsOverAck());
+        statement.setString(13, incident.latestType().name());
+        statement.setInt(14, incident.latestVersion());
+    }
+
+    private Incident readIncident(ResultSet rows) throws SQLException {
+        return new Incident(
+                rows.getString("incident_id"),
+                rows.getString("service"),
+                Severity.valueOf(rows.getString("severity")),
+                regionsFromJson(rows.getString("regions")),
+                dialect.getInstant(rows, "started_at"),
+                dialect.getInstant(rows, "detected_at"),
+                dialect.getInstant(rows, "recovered_at"),
+                getLong(rows, "duration_seconds"),
+                getLong(rows, "first_estimate_seconds"),
+                rows.getInt("first_version"),
+                dialect.getInstant(rows, "official_ack_at"),
+                getLong(rows, "lead_seconds_over_ack"),
+                AlertType.valueOf(rows.getString("latest_type")),
+                rows.getInt("latest_version"));
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static String regionsJson(List<String> regions) {
+        try {
+            return JSON.writeValueAsString(regions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    private static List<String> regionsFromJson(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("incidents.regions is not a JSON array of strings: " + json, e);
+        }
+    }
+
+    private HistoryException failure(String action, SQLException e) {
+        return new HistoryException("cannot " + action + " in " + url + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection, Exception cause) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException closeFailure) {
+                cause.addSuppressed(closeFailure);
+            }
+        }
+    }
+}

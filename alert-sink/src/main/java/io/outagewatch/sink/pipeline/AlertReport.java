@@ -1,0 +1,37 @@
+package io.outagewatch.sink.pipeline;
+
+import java.util.List;
+
+/**
+ * What the pipeline did with one alert, receiver by receiver: a reason for each, not a boolean.
+ *
+ * @param receivers in routing order; empty when no route and no default receiver matched
+ */
+public record AlertReport(String incidentId, int version, List<Result> receivers) {
+
+    public AlertReport {
+        receivers = List.copyOf(receivers);
+    }
+
+    /** Why a receiver is done with the alert. */
+    public enum Reason {
+        /** Accepted now. */
+        DELIVERED,
+        /** Refused now, or retries exhausted; a dead letter was published. */
+        REJECTED,
+        /** The delivery log says it was accepted before (a redelivered record). */
+        ALREADY_DELIVERED,
+        /** The delivery log says it was refused before. */
+        ALREADY_REJECTED
+    }
+
+    /**
+     * @param attempts delivery attempts made now; 0 when the delivery log already had an outcome
+     * @param detail the receiver's last answer, or the logged outcome's time
+     */
+    public record Result(String receiver, Reason reason, int attempts, String detail) {}
+
+    public long count(Reason reason) {
+        return receivers.stream().filter(r -> r.reason() == reason).count();
+    }
+}

@@ -1,0 +1,174 @@
+package io.outagewatch.sink.pipeline;
+
+import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertSerde;
+import io.outagewatch.events.DeadLetter;
+import io.outagewatch.sink.notify.Delivery;
+import io.outagewatch.sink.notify.Notifier;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one alert through the chain route → dedup → retry → record → history, and returns when
+ * every routed receiver is done with it.
+ *
+ * <ol>
+ *   <li><b>route</b>: the {@link Router} names the receivers;
+ *   <li><b>dedup</b>: receivers the {@link DeliveryLog} already has an outcome for are skipped;
+ *   <li><b>retry</b>: {@link RetryStage} rate-limits, delivers and retries until the receiver
+ *       accepts or refuses;
+ *   <li><b>record</b>: an acceptance is written to the delivery log at once; a refusal is first
+ *       published as a dead letter (with the receiver's answer), then logged;
+ *   <li><b>history</b>: the {@link HistoryRecorder} stores the alert.
+ * </ol>
+ *
+ * Receivers are served one after another, in routing order. That keeps the code and the rate limits
+ * simple; the price is that a slow receiver delays the next one. The caller must hand in alerts of
+ * one incident in order, one at a time.
+ */
+public final class DeliveryPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipeline.class);
+
+    private final Router router;
+    private final Map<String, RetryStage> receivers;
+    private final DeliveryLog deliveryLog;
+    private final DeadLetterPublisher deadLetters;
+    private final HistoryRecorder history;
+    private final TimeSource time;
+
+    /**
+     * @throws IllegalArgumentException when a route names a receiver that is not configured, or two
+     *     receivers share a name
+     */
+    public DeliveryPipeline(
+            Router router,
+            List<RetryStage> receivers,
+            DeliveryLog deliveryLog,
+            DeadLetterPublisher deadLetters,
+            HistoryRecorder history,
+            TimeSource time) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.deliveryLog = Objects.requireNonNull(deliveryLog, "deliveryLog");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.history = Objects.requireNonNull(history, "history");
+        this.time = Objects.requireNonNull(time, "time");
+        Map<String, RetryStage> byName = new LinkedHashMap<>();
+        for (RetryStage stage : receivers) {
+            String name = stage.notifier().name();
+            if (byName.put(name, stage) != null) {
+                throw new IllegalArgumentException("receiver name '" + name + "' is used twice");
+            }
+        }
+        Set<String> unknown = new TreeSet<>(router.referencedReceivers());
+        unknown.removeAll(byName.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "routes name receivers that are not configured: " + unknown);
+        }
+        this.receivers = Map.copyOf(byName);
+    }
+
+    /** A pipeline whose receivers are paced by their own limits and retried by {@code policy}. */
+    public static DeliveryPipeline of(
+            Router router,
+            List<Notifier> notifiers,
+            RetryPolicy policy,
+            DeliveryLog deliveryLog,
+            DeadLetterPublisher deadLetters,
+            HistoryRecorder history,
+            TimeSource time) {
+        List<RetryStage> stages = new ArrayList<>();
+        for (Notifier notifier : notifiers) {
+            stages.add(RetryStage.of(notifier, policy, time));
+        }
+        return new DeliveryPipeline(router, stages, deliveryLog, deadLetters, history, time);
+    }
+
+    /**
+     * Delivers the alert to every routed receiver that is not done with it yet.
+     *
+     * @param origin where the alert came from ({@code topic-partition-offset} or {@code
+     *     file:line}), for dead letters
+     * @throws IOException when the delivery log cannot be written; the alert must not be
+     *     acknowledged upstream
+     * @throws InterruptedException when the sink is being stopped; likewise
+     */
+    public AlertReport process(Alert alert, String origin)
+            throws IOException, InterruptedException {
+        List<AlertReport.Result> results = new ArrayList<>();
+        List<String> routed = router.receiversFor(alert);
+        if (routed.isEmpty()) {
+            LOG.warn(
+                    "{} v{} ({}): no route and no default receiver",
+                    alert.incidentId(),
+                    alert.version(),
+                    alert.service());
+        }
+        for (String receiver : routed) {
+            results.add(deliverTo(receivers.get(receiver), alert, origin));
+        }
+        history.record(alert);
+        return new AlertReport(alert.incidentId(), alert.version(), results);
+    }
+
+    private AlertReport.Result deliverTo(RetryStage stage, Alert alert, String origin)
+            throws IOException, InterruptedException {
+        String receiver = stage.notifier().name();
+        Optional<DeliveryRecord> logged =
+                deliveryLog.find(alert.incidentId(), alert.version(), receiver);
+        if (logged.isPresent()) {
+            AlertReport.Reason reason =
+                    logged.get().outcome() == DeliveryOutcome.DELIVERED
+                            ? AlertReport.Reason.ALREADY_DELIVERED
+                            : AlertReport.Reason.ALREADY_REJECTED;
+            return new AlertReport.Result(receiver, reason, 0, "logged at " + logged.get().at());
+        }
+        RetryStage.Result result = stage.deliver(alert);
+        Delivery answer = result.delivery();
+        if (answer instanceof Delivery.Delivered) {
+            record(alert, receiver, DeliveryOutcome.DELIVERED);
+            return new AlertReport.Result(
+                    receiver, AlertReport.Reason.DELIVERED, result.attempts(), answer.detail());
+        }
+        // At least once for dead letters: publish before logging, so a crash in between repeats
+        // the dead letter rather than losing it.
+        String reason =
+                "receiver "
+                        + receiver
+                        + " ("
+                        + stage.notifier().kind()
+                        + ") rejected "
+                        + alert.incidentId()
+                        + " v"
+                        + alert.version()
+                        + ": "
+                        + answer.detail();
+        deadLetters.publish(
+                DeadLetter.of(
+                        origin, AlertSerde.INSTANCE.toJson(alert), reason, time.clock().instant()));
+        record(alert, receiver, DeliveryOutcome.REJECTED);
+        LOG.warn("{}", reason);
+        return new AlertReport.Result(
+                receiver, AlertReport.Reason.REJECTED, result.attempts(), answer.detail());
+    }
+
+    private void record(Alert alert, String receiver, DeliveryOutcome outcome) throws IOException {
+        deliveryLog.record(
+                new DeliveryRecord(
+                        alert.incidentId(),
+                        alert.version(),
+                        receiver,
+                        outcome,
+                        time.clock().instant()));
+    }
+}

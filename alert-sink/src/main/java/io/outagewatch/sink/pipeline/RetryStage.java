@@ -1,0 +1,105 @@
+package io.outagewatch.sink.pipeline;
+
+import io.outagewatch.events.Alert;
+import io.outagewatch.sink.notify.Delivery;
+import io.outagewatch.sink.notify.Notifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one alert to one receiver until it is accepted or refused for good: waits for the
+ * receiver's rate limiter before every attempt, and after a {@link Delivery.Retryable} waits as the
+ * {@link RetryPolicy} says. When the policy gives up the result is a {@link Delivery.Rejected}
+ * whose detail starts with {@value #RETRIES_EXHAUSTED}.
+ */
+public final class RetryStage {
+
+    public static final String RETRIES_EXHAUSTED = "retries exhausted";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryStage.class);
+
+    private final Notifier notifier;
+    private final RateLimiter rateLimiter;
+    private final RetryPolicy policy;
+    private final TimeSource time;
+
+    public RetryStage(
+            Notifier notifier, RateLimiter rateLimiter, RetryPolicy policy, TimeSource time) {
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.time = Objects.requireNonNull(time, "time");
+    }
+
+    /** A stage with a rate limiter built from the notifier's {@code maxDeliveriesPerMinute}. */
+    public static RetryStage of(Notifier notifier, RetryPolicy policy, TimeSource time) {
+        return new RetryStage(
+                notifier,
+                RateLimiter.perMinute(notifier.maxDeliveriesPerMinute(), time),
+                policy,
+                time);
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /**
+     * The final answer and how many attempts it took.
+     *
+     * @param delivery {@link Delivery.Delivered} or {@link Delivery.Rejected}, never retryable
+     */
+    public record Result(Delivery delivery, int attempts) {}
+
+    public Result deliver(Alert alert) throws InterruptedException {
+        Instant firstAttempt = time.clock().instant();
+        Instant giveUpAt = firstAttempt.plus(policy.giveUpAfter());
+        for (int attempt = 1; ; attempt++) {
+            rateLimiter.acquire();
+            Delivery answer = attempt(alert);
+            if (!(answer instanceof Delivery.Retryable retryable)) {
+                return new Result(answer, attempt);
+            }
+            Duration delay =
+                    policy.delay(attempt, retryable.retryAfter(), time.random().getAsDouble());
+            Instant next = time.clock().instant().plus(delay);
+            if (next.isAfter(giveUpAt)) {
+                return new Result(
+                        new Delivery.Rejected(
+                                RETRIES_EXHAUSTED
+                                        + " after "
+                                        + attempt
+                                        + " attempts over "
+                                        + Duration.between(firstAttempt, time.clock().instant())
+                                        + "; last answer: "
+                                        + retryable.detail()),
+                        attempt);
+            }
+            LOG.info(
+                    "{} ({}): attempt {} for {} v{} failed ({}); retrying in {}",
+                    notifier.name(),
+                    notifier.kind(),
+                    attempt,
+                    alert.incidentId(),
+                    alert.version(),
+                    retryable.detail(),
+                    delay);
+            time.sleeper().sleep(delay);
+        }
+    }
+
+    /**
+     * One call; an exception the notifier should have turned into an answer counts as retryable.
+     */
+    private Delivery attempt(Alert alert) throws InterruptedException {
+        try {
+            return Objects.requireNonNull(notifier.deliver(alert), "notifier returned null");
+        } catch (RuntimeException e) {
+            return new Delivery.Retryable("notifier failed: " + e, Optional.empty());
+        }
+    }
+}

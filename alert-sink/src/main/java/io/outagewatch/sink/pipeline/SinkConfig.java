@@ -1,0 +1,424 @@
+package io.outagewatch.sink.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.outagewatch.events.AlertType;
+import io.outagewatch.events.DurationText;
+import io.outagewatch.events.Severity;
+import io.outagewatch.sink.notify.Secrets;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The sink's settings, from {@code sink.yaml} or from command-line flags. The YAML reader is
+ * strict: unknown and duplicate keys fail with a {@link SinkConfigException} naming the key.
+ *
+ * @param bootstrapServers absent only for {@code --from-file} runs without Kafka
+ * @param deliveryLog the delivery log file
+ * @param deliveryLogRetention how long delivery-log records are kept (compaction on start)
+ * @param historyDb JDBC URL of the outage history, if one is kept
+ * @param defaultReceivers where alerts no route matches go
+ */
+public record SinkConfig(
+        Optional<String> bootstrapServers,
+        String groupId,
+        Path deliveryLog,
+        Duration deliveryLogRetention,
+        RetryPolicy retry,
+        Optional<String> historyDb,
+        List<ReceiverConfig> receivers,
+        List<Route> routes,
+        List<String> defaultReceivers) {
+
+    public static final Path DEFAULT_DELIVERY_LOG = Path.of("outagewatch-data", "delivery-log");
+
+    static final String KAFKA = "kafka";
+    static final String BOOTSTRAP_SERVERS = "bootstrapServers";
+    static final String GROUP_ID = "groupId";
+    static final String DELIVERY_LOG = "deliveryLog";
+    static final String FILE = "file";
+    static final String RETENTION_DAYS = "retentionDays";
+    static final String RETRY = "retry";
+    static final String INITIAL_BACKOFF = "initialBackoff";
+    static final String MAX_BACKOFF = "maxBackoff";
+    static final String GIVE_UP_AFTER = "giveUpAfter";
+    static final String HISTORY = "history";
+    static final String DB = "db";
+    static final String RECEIVERS = "receivers";
+    static final String NAME = "name";
+    static final String KIND = "kind";
+    static final String URL = "url";
+    static final String SECRET_ENV = "secretEnv";
+    static final String SECRET_FILE = "secretFile";
+    static final String OPTIONS = "options";
+    static final String ROUTES = "routes";
+    static final String SERVICES = "services";
+    static final String SEVERITIES = "severities";
+    static final String TYPES = "types";
+    static final String CONTINUE = "continue";
+    static final String DEFAULT_RECEIVERS = "defaultReceivers";
+
+    static final Set<String> TOP_LEVEL_KEYS =
+            Set.of(KAFKA, DELIVERY_LOG, RETRY, HISTORY, RECEIVERS, ROUTES, DEFAULT_RECEIVERS);
+    static final Set<String> KAFKA_KEYS = Set.of(BOOTSTRAP_SERVERS, GROUP_ID);
+    static final Set<String> DELIVERY_LOG_KEYS = Set.of(FILE, RETENTION_DAYS);
+    static final Set<String> RETRY_KEYS = Set.of(INITIAL_BACKOFF, MAX_BACKOFF, GIVE_UP_AFTER);
+    static final Set<String> HISTORY_KEYS = Set.of(DB);
+    static final Set<String> RECEIVER_KEYS =
+            Set.of(NAME, KIND, URL, SECRET_ENV, SECRET_FILE, OPTIONS);
+    static final Set<String> ROUTE_KEYS = Set.of(SERVICES, SEVERITIES, TYPES, RECEIVERS, CONTINUE);
+
+    private static final ObjectMapper YAML =
+            YAMLMapper.builder(
+                            YAMLFactory.builder()
+                                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                                    .build())
+                    .build();
+
+    public SinkConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(deliveryLog, "deliveryLog");
+        Objects.requireNonNull(deliveryLogRetention, "deliveryLogRetention");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(historyDb, "historyDb");
+        receivers = List.copyOf(receivers);
+        routes = List.copyOf(routes);
+        defaultReceivers = List.copyOf(defaultReceivers);
+        if (receivers.isEmpty()) {
+            throw new SinkConfigException(RECEIVERS + ": at least one receiver is required");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (ReceiverConfig receiver : receivers) {
+            if (!names.add(receiver.name())) {
+                throw new SinkConfigException(
+                        RECEIVERS + ": name '" + receiver.name() + "' is used twice");
+            }
+        }
+        Set<String> unknown =
+                new TreeSet<>(new Router(routes, defaultReceivers).referencedReceivers());
+        unknown.removeAll(names);
+        if (!unknown.isEmpty()) {
+            throw new SinkConfigException(
+                    ROUTES
+                            + "/"
+                            + DEFAULT_RECEIVERS
+                            + ": unknown receivers "
+                            + unknown
+                            + "; configured are "
+                            + names);
+        }
+        if (routes.isEmpty() && defaultReceivers.isEmpty()) {
+            throw new SinkConfigException(
+                    "give "
+                            + ROUTES
+                            + ", "
+                            + DEFAULT_RECEIVERS
+                            + " or both: no alert would go out");
+        }
+    }
+
+    public Router router() {
+        return new Router(routes, defaultReceivers);
+    }
+
+    /** Reads a config file; relative paths in it are resolved against its directory. */
+    public static SinkConfig load(Path file, Map<String, String> env) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SinkConfigException("cannot read config " + file + ": " + e, e);
+        }
+        try {
+            return parse(text, file.toAbsolutePath().getParent(), env);
+        } catch (SinkConfigException e) {
+            throw new SinkConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param directory against which relative paths are resolved
+     * @param env where {@code secretEnv} names are looked up
+     */
+    public static SinkConfig parse(String yaml, Path directory, Map<String, String> env) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new SinkConfigException("not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SinkConfigException("the config must be a mapping with a 'receivers' list");
+        }
+        checkKeys("", root, TOP_LEVEL_KEYS);
+
+        JsonNode kafka = section(root, KAFKA, KAFKA_KEYS);
+        JsonNode log = section(root, DELIVERY_LOG, DELIVERY_LOG_KEYS);
+        JsonNode retry = section(root, RETRY, RETRY_KEYS);
+        JsonNode history = section(root, HISTORY, HISTORY_KEYS);
+
+        Optional<String> bootstrap = optionalText(KAFKA + "." + BOOTSTRAP_SERVERS, kafka);
+        String groupId =
+                optionalText(KAFKA + "." + GROUP_ID, kafka).orElse(AlertConsumer.DEFAULT_GROUP_ID);
+        Path logFile =
+                directory.resolve(
+                        optionalText(DELIVERY_LOG + "." + FILE, log)
+                                .map(Path::of)
+                                .orElse(DEFAULT_DELIVERY_LOG));
+        Duration retention = retentionDays(log);
+        RetryPolicy policy = retryPolicy(retry);
+        Optional<String> db = optionalText(HISTORY + "." + DB, history);
+
+        List<ReceiverConfig> receivers = new ArrayList<>();
+        JsonNode receiversNode = root.get(RECEIVERS);
+        if (receiversNode == null || !receiversNode.isArray() || receiversNode.isEmpty()) {
+            throw new SinkConfigException(RECEIVERS + ": at least one receiver is required");
+        }
+        for (int i = 0; i < receiversNode.size(); i++) {
+            receivers.add(
+                    receiver(RECEIVERS + "[" + i + "]", receiversNode.get(i), directory, env));
+        }
+        List<Route> routes = new ArrayList<>();
+        JsonNode routesNode = root.get(ROUTES);
+        if (routesNode != null && !routesNode.isNull()) {
+            if (!routesNode.isArray()) {
+                throw new SinkConfigException(ROUTES + ": must be a list");
+            }
+            for (int i = 0; i < routesNode.size(); i++) {
+                routes.add(route(ROUTES + "[" + i + "]", routesNode.get(i)));
+            }
+        }
+        List<String> defaults =
+                stringList(DEFAULT_RECEIVERS, root.get(DEFAULT_RECEIVERS), Function.identity());
+        return new SinkConfig(
+                bootstrap, groupId, logFile, retention, policy, db, receivers, routes, defaults);
+    }
+
+    private static Duration retentionDays(JsonNode log) {
+        JsonNode node = log.get(RETENTION_DAYS);
+        if (node == null || node.isNull()) {
+            return FileDeliveryLog.DEFAULT_RETENTION;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1) {
+            throw new SinkConfigException(
+                    DELIVERY_LOG + "." + RETENTION_DAYS + ": must be a whole number of days >= 1");
+        }
+        return Duration.ofDays(node.asInt());
+    }
+
+    private static RetryPolicy retryPolicy(JsonNode retry) {
+        Duration initial =
+                duration(RETRY, INITIAL_BACKOFF, retry, RetryPolicy.DEFAULT_INITIAL_BACKOFF);
+        Duration max = duration(RETRY, MAX_BACKOFF, retry, RetryPolicy.DEFAULT_MAX_BACKOFF);
+        Duration giveUp = duration(RETRY, GIVE_UP_AFTER, retry, RetryPolicy.DEFAULT_GIVE_UP_AFTER);
+        try {
+            return new RetryPolicy(initial, max, giveUp);
+        } catch (IllegalArgumentException e) {
+            throw new SinkConfigException(RETRY + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ReceiverConfig receiver(
+            String field, JsonNode node, Path directory, Map<String, String> env) {
+        if (node == null || !node.isObject()) {
+            throw new SinkConfigException(field + ": must be a mapping");
+        }
+        checkKeys(field + ".", node, RECEIVER_KEYS);
+        String name = requiredText(field + "." + NAME, node);
+        String kind = requiredText(field + "." + KIND, node);
+        Optional<URI> url = optionalText(field + "." + URL, node).map(u -> url(field, u));
+        Optional<String> secretEnv = optionalText(field + "." + SECRET_ENV, node);
+        Optional<String> secretFile = optionalText(field + "." + SECRET_FILE, node);
+        if (secretEnv.isPresent() && secretFile.isPresent()) {
+            throw new SinkConfigException(
+                    field + ": give " + SECRET_ENV + " or " + SECRET_FILE + ", not both");
+        }
+        Optional<String> secret = Optional.empty();
+        if (secretEnv.isPresent() || secretFile.isPresent()) {
+            try {
+                secret =
+                        Optional.of(
+                                new Secrets(env::get)
+                                        .read(
+                                                secretEnv.orElse(null),
+                                                secretFile.map(directory::resolve).orElse(null)));
+            } catch (IllegalArgumentException e) {
+                throw new SinkConfigException(field + ": " + e.getMessage());
+            }
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        JsonNode optionsNode = node.get(OPTIONS);
+        if (optionsNode != null && !optionsNode.isNull()) {
+            if (!optionsNode.isObject()) {
+                throw new SinkConfigException(field + "." + OPTIONS + ": must be a mapping");
+            }
+            optionsNode
+                    .fields()
+                    .forEachRemaining(
+                            e -> {
+                                if (!e.getValue().isValueNode()) {
+                                    throw new SinkConfigException(
+                                            field
+                                                    + "."
+                                                    + OPTIONS
+                                                    + "."
+                                                    + e.getKey()
+                                                    + ": must be a plain value");
+                                }
+                                options.put(e.getKey(), e.getValue().asText());
+                            });
+        }
+        try {
+            return new ReceiverConfig(name, kind, url, secret, options);
+        } catch (IllegalArgumentException e) {
+            throw new SinkConfigException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Route route(String field, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new SinkConfigException(field + ": must be a mapping");
+        }
+        checkKeys(field + ".", node, ROUTE_KEYS);
+        List<String> services =
+                stringList(field + "." + SERVICES, node.get(SERVICES), Function.identity());
+        List<Severity> severities =
+                stringList(
+                        field + "." + SEVERITIES,
+                        node.get(SEVERITIES),
+                        s -> enumValue(field + "." + SEVERITIES, s, Severity.values()));
+        List<AlertType> types =
+                stringList(
+                        field + "." + TYPES,
+                        node.get(TYPES),
+                        s -> enumValue(field + "." + TYPES, s, AlertType.values()));
+        List<String> receivers =
+                stringList(field + "." + RECEIVERS, node.get(RECEIVERS), Function.identity());
+        if (receivers.isEmpty()) {
+            throw new SinkConfigException(field + "." + RECEIVERS + ": at least one is required");
+        }
+        JsonNode cont = node.get(CONTINUE);
+        if (cont != null && !cont.isNull() && !cont.isBoolean()) {
+            throw new SinkConfigException(field + "." + CONTINUE + ": must be true or false");
+        }
+        return new Route(
+                Set.copyOf(services),
+                Set.copyOf(severities),
+                Set.copyOf(types),
+                receivers,
+                cont != null && cont.asBoolean());
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String text, E[] values) {
+        for (E value : values) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        throw new SinkConfigException(
+                field + ": '" + text + "' is not one of " + Arrays.toString(values));
+    }
+
+    private static <T> List<T> stringList(String field, JsonNode node, Function<String, T> map) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new SinkConfigException(field + ": must be a list");
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw new SinkConfigException(field + ": items must be non-empty text");
+            }
+            values.add(map.apply(item.asText()));
+        }
+        return values;
+    }
+
+    private static URI url(String field, String text) {
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new SinkConfigException(field + "." + URL + ": must be an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new SinkConfigException(field + "." + URL + ": not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration duration(
+            String section, String key, JsonNode node, Duration defaultValue) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        try {
+            return DurationText.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new SinkConfigException(section + "." + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode section(JsonNode root, String key, Set<String> allowed) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new SinkConfigException(key + ": must be a mapping");
+        }
+        checkKeys(key + ".", node, allowed);
+        return node;
+    }
+
+    private static void checkKeys(String prefix, JsonNode node, Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new SinkConfigException(
+                        prefix + name + ": unknown key; known are " + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private static String requiredText(String field, JsonNode parent) {
+        return optionalText(field, parent)
+                .orElseThrow(() -> new SinkConfigException(field + ": is required"));
+    }
+
+    private static Optional<String> optionalText(String field, JsonNode parent) {
+        String key = field.substring(field.lastIndexOf('.') + 1);
+        JsonNode value = parent.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode() || value.asText().isBlank()) {
+            throw new SinkConfigException(field + ": must be non-empty text");
+        }
+        return Optional.of(value.asText().strip());
+    }
+}
