@@ -44,7 +44,11 @@ final class Receivers implements ReceiverFactory {
         return switch (config.kind()) {
             case ReceiverConfig.CONSOLE -> new ConsoleNotifier(name, console);
             case ReceiverConfig.PAGERDUTY ->
-                    new PagerDutyNotifier(name, url(config), config.secret().orElseThrow(), http);
+                    new PagerDutyNotifier(
+                            name,
+                            config.url().orElse(URI.create(PagerDutyNotifier.DEFAULT_URL)),
+                            config.secret().orElseThrow(),
+                            http);
             case ReceiverConfig.SLACK -> new SlackNotifier(name, url(config).toString(), http);
             case ReceiverConfig.WEBHOOK ->
                     new WebhookNotifier(

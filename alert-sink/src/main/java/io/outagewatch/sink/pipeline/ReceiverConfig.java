@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param name unique within the sink; routes refer to it; a catalog-style id
  * @param kind one of {@link #KINDS}
- * @param url the endpoint; absent only for {@code console}
+ * @param url the endpoint; absent for {@code console}, and for {@code pagerduty}, which then uses
+ *     the public Events API endpoint
  * @param secret the PagerDuty routing key or the webhook signing secret, when the kind uses one
  * @param options further kind-specific settings, passed through as strings
  */
@@ -45,7 +46,7 @@ public record ReceiverConfig(
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(secret, "secret");
         options = Map.copyOf(Objects.requireNonNull(options, "options"));
-        if (!kind.equals(CONSOLE) && url.isEmpty()) {
+        if (!kind.equals(CONSOLE) && !kind.equals(PAGERDUTY) && url.isEmpty()) {
             throw new IllegalArgumentException("receiver " + name + ": a " + kind + " needs a url");
         }
         if (kind.equals(PAGERDUTY) && secret.isEmpty()) {
