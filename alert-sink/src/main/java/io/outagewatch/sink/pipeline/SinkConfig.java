@@ -265,7 +265,8 @@ public record SinkConfig(
                                                 secretEnv.orElse(null),
                                                 secretFile.map(directory::resolve).orElse(null)));
             } catch (IllegalArgumentException e) {
-                throw new SinkConfigException(field + ": " + e.getMessage());
+                String key = secretEnv.isPresent() ? SECRET_ENV : SECRET_FILE;
+                throw new SinkConfigException(field + "." + key + ": " + e.getMessage());
             }
         }
         Map<String, String> options = new LinkedHashMap<>();
