@@ -135,9 +135,10 @@ public final class AlertmanagerNotifier implements Notifier {
         return DEFAULT_MAX_DELIVERIES_PER_MINUTE;
     }
 
-    /** How often the pipeline should re-send the latest alert of each open incident. */
-    public Duration resendInterval() {
-        return resendInterval;
+    /** How often the pipeline re-sends the latest alert of each open incident. */
+    @Override
+    public Optional<Duration> resendInterval() {
+        return Optional.of(resendInterval);
     }
 
     /** How long after a recovery the pipeline should keep re-sending it. */

@@ -1,6 +1,8 @@
 package io.outagewatch.sink.notify;
 
 import io.outagewatch.events.Alert;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One receiver of alerts: a PagerDuty service, a Slack channel, a webhook endpoint, an
@@ -28,4 +30,13 @@ public interface Notifier {
      * @return never null; exceptions of the transport become {@link Delivery.Retryable}
      */
     Delivery deliver(Alert alert) throws InterruptedException;
+
+    /**
+     * How often the latest alert of an open incident must be sent again for the receiver to keep it
+     * firing; empty when one delivery is enough. Alertmanager resolves an alert by itself when it
+     * is not pushed again.
+     */
+    default Optional<Duration> resendInterval() {
+        return Optional.empty();
+    }
 }

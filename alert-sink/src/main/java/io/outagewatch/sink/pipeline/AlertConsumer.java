@@ -116,6 +116,7 @@ public final class AlertConsumer {
             consumer.subscribe(List.of(Topics.OUTAGE_ALERTS), new CommitOnRevoke());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                pipeline.resendOpenIncidents();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (!running) {
                         break;

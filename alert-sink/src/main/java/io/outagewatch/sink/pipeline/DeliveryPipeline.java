@@ -45,6 +45,7 @@ public final class DeliveryPipeline {
     private final DeadLetterPublisher deadLetters;
     private final HistoryRecorder history;
     private final TimeSource time;
+    private final OpenIncidents openIncidents = new OpenIncidents();
 
     /**
      * @throws IllegalArgumentException when a route names a receiver that is not configured, or two
@@ -121,6 +122,16 @@ public final class DeliveryPipeline {
         return new AlertReport(alert.incidentId(), alert.version(), results);
     }
 
+    /**
+     * Sends the latest alert of each open incident again to receivers that need it (see {@link
+     * OpenIncidents}); the consumer calls it between records.
+     *
+     * @return how many alerts were sent again
+     */
+    public int resendOpenIncidents() throws InterruptedException {
+        return openIncidents.resendDue(time.clock().instant());
+    }
+
     private AlertReport.Result deliverTo(RetryStage stage, Alert alert, String origin)
             throws IOException, InterruptedException {
         String receiver = stage.notifier().name();
@@ -137,6 +148,7 @@ public final class DeliveryPipeline {
         Delivery answer = result.delivery();
         if (answer instanceof Delivery.Delivered) {
             record(alert, receiver, DeliveryOutcome.DELIVERED);
+            openIncidents.delivered(stage.notifier(), alert, time.clock().instant());
             return new AlertReport.Result(
                     receiver, AlertReport.Reason.DELIVERED, result.attempts(), answer.detail());
         }
