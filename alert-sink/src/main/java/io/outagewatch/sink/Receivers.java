@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code options}: {@code urls} (further Alertmanager replicas, comma-separated) and {@code
  * generatorURL} (the Alertmanager "Source" link).
  */
-final class Receivers implements ReceiverFactory {
+public final class Receivers implements ReceiverFactory {
 
     static final String ALERTMANAGER_REPLICAS = "urls";
     static final String ALERTMANAGER_GENERATOR_URL = "generatorURL";
@@ -32,7 +32,7 @@ final class Receivers implements ReceiverFactory {
     private final Clock clock;
     private final HttpDelivery http;
 
-    Receivers(PrintStream console, Clock clock, HttpDelivery http) {
+    public Receivers(PrintStream console, Clock clock, HttpDelivery http) {
         this.console = console;
         this.clock = clock;
         this.http = http;

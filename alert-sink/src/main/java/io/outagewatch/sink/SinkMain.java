@@ -48,7 +48,7 @@ public final class SinkMain {
         System.exit(status);
     }
 
-    static HistoryRecorder openHistory(String jdbcUrl) {
+    public static HistoryRecorder openHistory(String jdbcUrl) {
         HistoryStore store = HistoryStore.open(jdbcUrl);
         return new HistoryRecorder() {
             @Override

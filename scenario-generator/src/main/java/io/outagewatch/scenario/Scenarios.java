@@ -89,8 +89,13 @@ public final class Scenarios {
 
     /** The catalog that knows every service the suite uses. */
     public static ServiceCatalog catalog() {
+        return ServiceCatalog.parse(catalogJson(), ServiceCatalog.Format.JSON);
+    }
+
+    /** {@link #catalog()} as its file, for a job that reads the catalog from disk. */
+    public static String catalogJson() {
         try {
-            return ServiceCatalog.parse(resource(CATALOG_RESOURCE), ServiceCatalog.Format.JSON);
+            return resource(CATALOG_RESOURCE);
         } catch (UncheckedIOException e) {
             throw new CatalogException(
                     "could not read " + CATALOG_RESOURCE + ": " + e.getMessage());
