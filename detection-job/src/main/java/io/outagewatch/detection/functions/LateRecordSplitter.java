@@ -1,5 +1,6 @@
 package io.outagewatch.detection.functions;
 
+import io.outagewatch.detection.JobMetrics;
 import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.EventSerde;
@@ -13,7 +14,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Sends records that arrive behind their own stream's watermark to the dead letters as {@code
- * late}, counted in the {@code lateRecords} metric.
+ * late}, counted in the {@code lateRecords} metric (by topic) and in {@code deadLetters} with reason
+ * {@code late}.
  *
  * <p>It runs right after the watermark assigner of one input, so a record is judged against its own
  * stream only. With a per-record watermark (replay) that makes the verdict deterministic, whatever
@@ -27,6 +29,7 @@ public final class LateRecordSplitter<T> extends ProcessFunction<T, T> {
     private final String stream;
     private final EventSerde<T> serde;
     private transient Counter lateRecords;
+    private transient Counter lateDeadLetters;
 
     public LateRecordSplitter(String stream, EventSerde<T> serde) {
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -35,7 +38,10 @@ public final class LateRecordSplitter<T> extends ProcessFunction<T, T> {
 
     @Override
     public void open(OpenContext openContext) {
-        lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
+        var metrics = JobMetrics.group(getRuntimeContext());
+        lateRecords = metrics.addGroup(JobMetrics.TOPIC, stream).counter(JobMetrics.LATE_RECORDS);
+        lateDeadLetters =
+                metrics.addGroup(JobMetrics.REASON, LATE_REASON).counter(JobMetrics.DEAD_LETTERS);
     }
 
     @Override
@@ -47,6 +53,7 @@ public final class LateRecordSplitter<T> extends ProcessFunction<T, T> {
             return;
         }
         lateRecords.inc();
+        lateDeadLetters.inc();
         Instant eventTime = Instant.ofEpochMilli(timestamp);
         Duration behind = Duration.ofMillis(watermark - timestamp);
         ctx.output(

@@ -1,5 +1,6 @@
 package io.outagewatch.detection.functions;
 
+import io.outagewatch.detection.JobMetrics;
 import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.DeadLetter;
@@ -10,34 +11,50 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Parses raw records with their serde; invalid ones go to the dead-letter side output with the
- * serde's reason and never disturb the valid ones.
+ * serde's reason and never disturb the valid ones. Counts every record in {@code recordsIn} (by
+ * topic) and every invalid one in {@code deadLetters} (by reason code).
  */
 public final class ParseFunction<T> extends ProcessFunction<RawRecord, T> {
 
     private static final long serialVersionUID = 1L;
 
+    private final String stream;
     private final EventSerde<T> serde;
     private final Instant deadLetterTimeWhenUnknown;
+    private transient Counter recordsIn;
+    private transient MetricGroup metrics;
     private transient Map<String, Counter> deadLettersByReason;
 
     /**
+     * @param stream the input's topic name, the {@code topic} label of {@code recordsIn}
      * @param deadLetterTimeWhenUnknown the dead letter's timestamp when the record has none of its
      *     own (a line of a file); Kafka records carry their broker timestamp
      */
-    public ParseFunction(EventSerde<T> serde, Instant deadLetterTimeWhenUnknown) {
+    public ParseFunction(String stream, EventSerde<T> serde, Instant deadLetterTimeWhenUnknown) {
+        this.stream = Objects.requireNonNull(stream, "stream");
         this.serde = Objects.requireNonNull(serde, "serde");
         this.deadLetterTimeWhenUnknown =
                 Objects.requireNonNull(deadLetterTimeWhenUnknown, "deadLetterTimeWhenUnknown");
     }
 
     @Override
+    public void open(OpenContext openContext) {
+        metrics = JobMetrics.group(getRuntimeContext());
+        recordsIn = metrics.addGroup(JobMetrics.TOPIC, stream).counter(JobMetrics.RECORDS_IN);
+        deadLettersByReason = new HashMap<>();
+    }
+
+    @Override
     public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
+        recordsIn.inc();
         Parsed<T> parsed = serde.parse(raw.payload());
         if (parsed instanceof Parsed.Ok<T> ok) {
             out.collect(ok.value());
@@ -57,18 +74,14 @@ public final class ParseFunction<T> extends ProcessFunction<RawRecord, T> {
                 DeadLetter.of(raw.origin(), raw.payloadText(), invalid.reason(), when));
     }
 
+    /** Reason codes are a small fixed set ({@code InvalidReason.ALL}), so are the counters. */
     private void countDeadLetter(String reasonCode) {
-        if (deadLettersByReason == null) {
-            deadLettersByReason = new HashMap<>();
-        }
         deadLettersByReason
                 .computeIfAbsent(
                         reasonCode,
                         code ->
-                                getRuntimeContext()
-                                        .getMetricGroup()
-                                        .addGroup("reason", code)
-                                        .counter("deadLetters"))
+                                metrics.addGroup(JobMetrics.REASON, code)
+                                        .counter(JobMetrics.DEAD_LETTERS))
                 .inc();
     }
 }

@@ -67,7 +67,7 @@ public record ProberArguments(ProberConfig config, long checksPerTarget, Output 
     static final String BOOTSTRAP_SERVERS = "bootstrap-servers";
     static final String ALLOW_PRIVATE_TARGETS = "allow-private-targets";
 
-    private static final Set<String> OPTIONS =
+    static final Set<String> OPTIONS =
             Set.of(
                     CONFIG,
                     TARGET,

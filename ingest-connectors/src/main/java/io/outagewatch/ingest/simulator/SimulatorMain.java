@@ -58,7 +58,7 @@ public final class SimulatorMain {
                            bundled scenarios/services.yaml)
             """;
 
-    private static final Set<String> OPTIONS =
+    static final Set<String> OPTIONS =
             Set.of(
                     "scenario",
                     "from",
