@@ -132,7 +132,9 @@ public final class OutageDetectionPipeline {
             SerializableTimestampAssigner<T> eventTime,
             DetectionSettings settings) {
         SingleOutputStreamOperator<T> parsed =
-                raw.process(new ParseFunction<>(stream, serde, settings.deadLetterTimeWhenUnknown()))
+                raw.process(
+                                new ParseFunction<>(
+                                        stream, serde, settings.deadLetterTimeWhenUnknown()))
                         .returns(CodecTypeInfo.wire(type, serde))
                         .uid("parse-" + stream)
                         .name("Parse " + stream);

@@ -160,6 +160,7 @@ public final class AlertConsumer {
                             : new String(record.value(), StandardCharsets.UTF_8);
             LOG.warn("{}: unreadable alert: {}", origin, invalid.reason());
             deadLetters.publish(DeadLetter.of(origin, raw, invalid.reason(), clock.instant()));
+            pipeline.metrics().alertInvalid();
             return;
         }
         AlertReport report = pipeline.process(parsed.value(), origin);

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Receivers are served one after another, in routing order. That keeps the code and the rate limits
  * simple; the price is that a slow receiver delays the next one. The caller must hand in alerts of
  * one incident in order, one at a time.
+ *
+ * <p>Every delivery is counted in {@link #metrics()} per receiver; callers count the alerts they
+ * could not read there too.
  */
 public final class DeliveryPipeline {
 
@@ -46,6 +49,7 @@ public final class DeliveryPipeline {
     private final HistoryRecorder history;
     private final TimeSource time;
     private final OpenIncidents openIncidents = new OpenIncidents();
+    private final SinkMetrics metrics;
 
     /**
      * @throws IllegalArgumentException when a route names a receiver that is not configured, or two
@@ -58,7 +62,25 @@ public final class DeliveryPipeline {
             DeadLetterPublisher deadLetters,
             HistoryRecorder history,
             TimeSource time) {
+        this(router, receivers, deliveryLog, deadLetters, history, time, new SinkMetrics());
+    }
+
+    /**
+     * A pipeline that counts into the given metrics.
+     *
+     * @throws IllegalArgumentException when a route names a receiver that is not configured, or two
+     *     receivers share a name
+     */
+    public DeliveryPipeline(
+            Router router,
+            List<RetryStage> receivers,
+            DeliveryLog deliveryLog,
+            DeadLetterPublisher deadLetters,
+            HistoryRecorder history,
+            TimeSource time,
+            SinkMetrics metrics) {
         this.router = Objects.requireNonNull(router, "router");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.deliveryLog = Objects.requireNonNull(deliveryLog, "deliveryLog");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.history = Objects.requireNonNull(history, "history");
@@ -77,6 +99,7 @@ public final class DeliveryPipeline {
                     "routes name receivers that are not configured: " + unknown);
         }
         this.receivers = Map.copyOf(byName);
+        byName.keySet().forEach(metrics::registerReceiver);
     }
 
     /** A pipeline whose receivers are paced by their own limits and retried by {@code policy}. */
@@ -119,6 +142,7 @@ public final class DeliveryPipeline {
             results.add(deliverTo(receivers.get(receiver), alert, origin));
         }
         history.record(alert);
+        metrics.alertProcessed();
         return new AlertReport(alert.incidentId(), alert.version(), results);
     }
 
@@ -130,6 +154,11 @@ public final class DeliveryPipeline {
      */
     public int resendOpenIncidents() throws InterruptedException {
         return openIncidents.resendDue(time.clock().instant());
+    }
+
+    /** The counters of this pipeline's deliveries. */
+    public SinkMetrics metrics() {
+        return metrics;
     }
 
     private AlertReport.Result deliverTo(RetryStage stage, Alert alert, String origin)
@@ -145,9 +174,11 @@ public final class DeliveryPipeline {
             return new AlertReport.Result(receiver, reason, 0, "logged at " + logged.get().at());
         }
         RetryStage.Result result = stage.deliver(alert);
+        metrics.attempted(receiver, result.attempts());
         Delivery answer = result.delivery();
         if (answer instanceof Delivery.Delivered) {
             record(alert, receiver, DeliveryOutcome.DELIVERED);
+            metrics.delivered(receiver);
             openIncidents.delivered(stage.notifier(), alert, time.clock().instant());
             return new AlertReport.Result(
                     receiver, AlertReport.Reason.DELIVERED, result.attempts(), answer.detail());
@@ -169,6 +200,7 @@ public final class DeliveryPipeline {
                 DeadLetter.of(
                         origin, AlertSerde.INSTANCE.toJson(alert), reason, time.clock().instant()));
         record(alert, receiver, DeliveryOutcome.REJECTED);
+        metrics.rejected(receiver);
         LOG.warn("{}", reason);
         return new AlertReport.Result(
                 receiver, AlertReport.Reason.REJECTED, result.attempts(), answer.detail());

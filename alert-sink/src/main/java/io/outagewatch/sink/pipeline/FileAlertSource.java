@@ -78,6 +78,7 @@ public final class FileAlertSource {
                 if (parsed instanceof Parsed.Invalid<Alert> invalid) {
                     deadLetters.publish(
                             DeadLetter.of(origin, line, invalid.reason(), clock.instant()));
+                    pipeline.metrics().alertInvalid();
                     summary = summary.invalid();
                 } else {
                     summary = summary.add(pipeline.process(parsed.value(), origin));

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The command line of {@code bin/outagewatch sink}, checked before anything runs. Either {@code
  * --config} or the receiver flags (one receiver of each kind, every alert to all of them); the
- * Kafka, delivery-log and history flags override the config file's values.
+ * Kafka, delivery-log and history flags override the config file's values. {@code --metrics-port}
+ * turns on the Prometheus endpoint (off without it).
  */
 public record SinkArguments(
         Optional<Path> config,
@@ -28,10 +29,17 @@ public record SinkArguments(
         Optional<String> bootstrapServers,
         Optional<String> groupId,
         Optional<Path> deliveryLog,
-        Optional<Path> fromFile) {
+        Optional<Path> fromFile,
+        Optional<Integer> metricsPort,
+        String metricsHost) {
 
     public static final String PAGERDUTY_ROUTING_KEY_ENV = "PAGERDUTY_ROUTING_KEY";
     public static final String WEBHOOK_SECRET_ENV = "WEBHOOK_SECRET";
+
+    /** Where {@code --metrics-port} listens unless {@code --metrics-host} says otherwise. */
+    public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
+
+    private static final int MAX_PORT = 65_535;
 
     public static final String USAGE =
             String.join(
@@ -44,6 +52,7 @@ public record SinkArguments(
                     "",
                     "overrides: --bootstrap-servers HOST:PORT --group-id ID --delivery-log FILE"
                             + " --db JDBC_URL",
+                    "metrics:   --metrics-port P [--metrics-host H]",
                     "",
                     "Consumes outage-alerts (read_committed) and delivers every alert to its"
                             + " routed receivers, retrying, rate-limited and at most once per"
@@ -52,6 +61,10 @@ public record SinkArguments(
                             + ").",
                     "--from-file F delivers or backfills the alerts of a JSON-lines file through"
                             + " the same stages instead, then exits.",
+                    "--metrics-port P serves Prometheus metrics at http://"
+                            + DEFAULT_METRICS_HOST
+                            + ":P/metrics (P 0: a free port, printed on stderr; no endpoint"
+                            + " without the flag); --metrics-host H listens on H instead.",
                     "The PagerDuty routing key comes from "
                             + PAGERDUTY_ROUTING_KEY_ENV
                             + " or --pagerduty-routing-key-file; the webhook signing secret from "
@@ -102,6 +115,8 @@ public record SinkArguments(
                 case "--group-id" -> b.groupId = value;
                 case "--delivery-log" -> b.deliveryLog = Path.of(value);
                 case "--from-file" -> b.fromFile = Path.of(value);
+                case "--metrics-port" -> b.metricsPort = port(flag, value);
+                case "--metrics-host" -> b.metricsHost = value;
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
@@ -116,6 +131,9 @@ public record SinkArguments(
         }
         if (arguments.pagerdutyRoutingKeyFile().isPresent() && arguments.pagerdutyUrl().isEmpty()) {
             throw new UsageException("--pagerduty-routing-key-file needs --pagerduty-url");
+        }
+        if (b.metricsHost != null && arguments.metricsPort().isEmpty()) {
+            throw new UsageException("--metrics-host needs --metrics-port");
         }
         if (arguments.webhookSecretFile().isPresent() && arguments.webhookUrl().isEmpty()) {
             throw new UsageException("--webhook-secret-file needs --webhook-url");
@@ -243,6 +261,18 @@ public record SinkArguments(
         throw new UsageException(flag + ": '" + value + "' is not an http(s) URL");
     }
 
+    private static int port(String flag, String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= MAX_PORT) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + ": '" + value + "' is not a port (0-" + MAX_PORT + ")");
+    }
+
     private static final class Builder {
         Path config;
         boolean console;
@@ -257,6 +287,8 @@ public record SinkArguments(
         String groupId;
         Path deliveryLog;
         Path fromFile;
+        Integer metricsPort;
+        String metricsHost;
 
         SinkArguments build() {
             return new SinkArguments(
@@ -272,7 +304,9 @@ public record SinkArguments(
                     Optional.ofNullable(bootstrapServers),
                     Optional.ofNullable(groupId),
                     Optional.ofNullable(deliveryLog),
-                    Optional.ofNullable(fromFile));
+                    Optional.ofNullable(fromFile),
+                    Optional.ofNullable(metricsPort),
+                    metricsHost == null ? DEFAULT_METRICS_HOST : metricsHost);
         }
     }
 }

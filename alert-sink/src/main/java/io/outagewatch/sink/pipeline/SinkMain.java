@@ -3,6 +3,8 @@ package io.outagewatch.sink.pipeline;
 import io.outagewatch.sink.notify.Notifier;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,47 +100,86 @@ public final class SinkMain {
                                 deadLetters.publisher(),
                                 history,
                                 time);
-                if (arguments.fromFile().isPresent()) {
-                    FileAlertSource source =
-                            new FileAlertSource(pipeline, deadLetters.publisher(), time.clock());
-                    out.println("sink: " + source.deliverAll(arguments.fromFile().get()));
-                    return;
+                // A null resource (no --metrics-port) is skipped by try-with-resources.
+                try (MetricsServer metrics = startMetrics(arguments, pipeline.metrics(), err)) {
+                    deliver(
+                            arguments,
+                            config,
+                            pipeline,
+                            deadLetters.publisher(),
+                            log,
+                            out,
+                            err,
+                            stop);
                 }
-                AlertConsumer consumer =
-                        new AlertConsumer(
-                                AlertConsumer.kafkaConsumer(
-                                        AlertConsumer.consumerProperties(
-                                                config.bootstrapServers().orElseThrow(),
-                                                config.groupId(),
-                                                config.retry())),
-                                pipeline,
-                                deadLetters.publisher(),
-                                time.clock());
-                Thread stopper =
-                        new Thread(
-                                () -> {
-                                    try {
-                                        stop.await();
-                                        consumer.stop();
-                                    } catch (InterruptedException e) {
-                                        // the sink ended by itself
-                                    }
-                                },
-                                "sink-stop");
-                stopper.setDaemon(true);
-                stopper.start();
-                err.println(
-                        "sink: consuming "
-                                + config.bootstrapServers().get()
-                                + " as group "
-                                + config.groupId()
-                                + "; delivery log "
-                                + log.file());
-                try {
-                    consumer.run();
-                } finally {
-                    stopper.interrupt();
-                }
+            }
+        }
+
+        private static MetricsServer startMetrics(
+                SinkArguments arguments, SinkMetrics metrics, PrintStream err) throws IOException {
+            if (arguments.metricsPort().isEmpty()) {
+                return null;
+            }
+            MetricsServer server =
+                    MetricsServer.start(
+                            metrics,
+                            new InetSocketAddress(
+                                    arguments.metricsHost(), arguments.metricsPort().get()));
+            err.println("sink: metrics on " + server.url());
+            return server;
+        }
+
+        /** The file, or the Kafka consumer until {@code stop}. */
+        private static void deliver(
+                SinkArguments arguments,
+                SinkConfig config,
+                DeliveryPipeline pipeline,
+                DeadLetterPublisher deadLetters,
+                FileDeliveryLog log,
+                PrintStream out,
+                PrintStream err,
+                CountDownLatch stop)
+                throws IOException, InterruptedException {
+            Clock clock = TimeSource.system().clock();
+            if (arguments.fromFile().isPresent()) {
+                FileAlertSource source = new FileAlertSource(pipeline, deadLetters, clock);
+                out.println("sink: " + source.deliverAll(arguments.fromFile().get()));
+                return;
+            }
+            AlertConsumer consumer =
+                    new AlertConsumer(
+                            AlertConsumer.kafkaConsumer(
+                                    AlertConsumer.consumerProperties(
+                                            config.bootstrapServers().orElseThrow(),
+                                            config.groupId(),
+                                            config.retry())),
+                            pipeline,
+                            deadLetters,
+                            clock);
+            Thread stopper =
+                    new Thread(
+                            () -> {
+                                try {
+                                    stop.await();
+                                    consumer.stop();
+                                } catch (InterruptedException e) {
+                                    // the sink ended by itself
+                                }
+                            },
+                            "sink-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+            err.println(
+                    "sink: consuming "
+                            + config.bootstrapServers().get()
+                            + " as group "
+                            + config.groupId()
+                            + "; delivery log "
+                            + log.file());
+            try {
+                consumer.run();
+            } finally {
+                stopper.interrupt();
             }
         }
     }

@@ -58,6 +58,29 @@ class SinkMainTest {
 
         assertThat(run(Map.of(), "--slack-url", "ftp://x")).isEqualTo(2);
         assertThat(err()).contains("--slack-url: 'ftp://x' is not an http(s) URL");
+
+        assertThat(run(Map.of(), "--console", "--metrics-port", "70000")).isEqualTo(2);
+        assertThat(err()).contains("--metrics-port: '70000' is not a port (0-65535)");
+
+        assertThat(run(Map.of(), "--console", "--metrics-host", "0.0.0.0")).isEqualTo(2);
+        assertThat(err()).contains("--metrics-host needs --metrics-port");
+    }
+
+    @Test
+    void metricsPortZeroServesOnAFreeLoopbackPortAndSaysWhere() throws Exception {
+        Path alerts = dir.resolve("alerts.jsonl");
+        Files.write(alerts, List.of(AlertSerde.INSTANCE.toJson(TestAlerts.alert("inc-1", "x", 1))));
+        try (TestReceiverServer server = TestReceiverServer.accepting()) {
+            String[] args = {
+                "--webhook-url", server.uri().toString(),
+                "--from-file", alerts.toString(),
+                "--delivery-log", dir.resolve("delivery-log").toString(),
+                "--metrics-port", "0"
+            };
+            assertThat(run(Map.of(), args)).as(err()).isZero();
+            assertThat(err())
+                    .containsPattern("sink: metrics on http://127\\.0\\.0\\.1:\\d+/metrics");
+        }
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Sends records that arrive behind their own stream's watermark to the dead letters as {@code
- * late}, counted in the {@code lateRecords} metric (by topic) and in {@code deadLetters} with reason
- * {@code late}.
+ * late}, counted in the {@code lateRecords} metric (by topic) and in {@code deadLetters} with
+ * reason {@code late}.
  *
  * <p>It runs right after the watermark assigner of one input, so a record is judged against its own
  * stream only. With a per-record watermark (replay) that makes the verdict deterministic, whatever

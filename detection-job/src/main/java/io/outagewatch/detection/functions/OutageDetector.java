@@ -1,5 +1,6 @@
 package io.outagewatch.detection.functions;
 
+import io.outagewatch.detection.JobMetrics;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.assess.ServiceDetectionState;
 import io.outagewatch.detection.incident.IncidentPolicy;
@@ -14,8 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -25,6 +30,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -36,6 +44,11 @@ import org.apache.flink.util.Collector;
  * <p>Waiting for the watermark makes the result independent of how the two inputs interleave. While
  * an incident is open or suspected, a timer ticks through minutes without any signal, so silence
  * (complaints stopping, say) is seen as what it is.
+ *
+ * <p>Metrics: {@code alerts} by type; {@code openIncidents}, the services of this subtask whose
+ * incident is open, as of their last timer (after a restore it catches up once the watermark passes
+ * the next minute, since every open incident ticks each minute); {@code watermarkLagMillis},
+ * wall-clock time minus the watermark at the last element or timer.
  */
 public final class OutageDetector
         extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, Alert> {
@@ -68,9 +81,15 @@ public final class OutageDetector
     private transient ValueState<ServiceDetectionState> detection;
     private transient MapState<Long, ServiceMinute> pendingMinutes;
     private transient ListState<StatusUpdate> pendingStatus;
-    private transient Counter alertsStarted;
-    private transient Counter alertsUpdated;
-    private transient Counter alertsRecovered;
+    private transient Map<AlertType, Counter> alertsByType;
+
+    /** Services of this subtask with an open incident; only the task thread touches it. */
+    private transient Set<String> openServices;
+
+    /** Read by the metric reporter's thread. */
+    private transient volatile int openIncidents;
+
+    private transient volatile double watermarkLagMillis;
 
     public OutageDetector(MinuteAssessor assessor, IncidentPolicy policy) {
         this.assessor = Objects.requireNonNull(assessor, "assessor");
@@ -82,15 +101,34 @@ public final class OutageDetector
         detection = getRuntimeContext().getState(DETECTION_STATE);
         pendingMinutes = getRuntimeContext().getMapState(PENDING_MINUTES);
         pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
-        var metrics = getRuntimeContext().getMetricGroup();
-        alertsStarted = metrics.addGroup("type", "OUTAGE_STARTED").counter("alerts");
-        alertsUpdated = metrics.addGroup("type", "OUTAGE_UPDATED").counter("alerts");
-        alertsRecovered = metrics.addGroup("type", "OUTAGE_RECOVERED").counter("alerts");
+        MetricGroup metrics = JobMetrics.group(getRuntimeContext());
+        alertsByType = new EnumMap<>(AlertType.class);
+        for (AlertType type : AlertType.values()) {
+            alertsByType.put(
+                    type,
+                    metrics.addGroup(JobMetrics.TYPE, type.name()).counter(JobMetrics.ALERTS));
+        }
+        openServices = new HashSet<>();
+        openIncidents = 0;
+        watermarkLagMillis = Double.NaN;
+        metrics.gauge(JobMetrics.OPEN_INCIDENTS, (Gauge<Integer>) () -> openIncidents);
+        metrics.gauge(JobMetrics.WATERMARK_LAG_MILLIS, (Gauge<Double>) () -> watermarkLagMillis);
+    }
+
+    /** Services of this subtask with an open incident, as the {@code openIncidents} gauge says. */
+    int openIncidents() {
+        return openIncidents;
+    }
+
+    /** The {@code watermarkLagMillis} gauge: NaN until the first watermark. */
+    double watermarkLagMillis() {
+        return watermarkLagMillis;
     }
 
     @Override
     public void processElement1(ServiceMinute minute, Context ctx, Collector<Alert> out)
             throws Exception {
+        measureWatermarkLag(ctx.timerService());
         pendingMinutes.put(minute.minuteStart().toEpochMilli(), minute);
         ctx.timerService().registerEventTimeTimer(minuteDecisionTime(minute.minuteStart()));
     }
@@ -98,6 +136,7 @@ public final class OutageDetector
     @Override
     public void processElement2(StatusUpdate update, Context ctx, Collector<Alert> out)
             throws Exception {
+        measureWatermarkLag(ctx.timerService());
         List<StatusUpdate> pending = new ArrayList<>();
         pendingStatus.get().forEach(pending::add);
         pending.add(update);
@@ -111,6 +150,7 @@ public final class OutageDetector
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        measureWatermarkLag(ctx.timerService());
         ServiceDetectionState state = detection.value();
         if (state == null) {
             state = assessor.newState(ctx.getCurrentKey(), policy);
@@ -135,6 +175,29 @@ public final class OutageDetector
             }
         }
         detection.update(state);
+        trackOpenIncident(state);
+    }
+
+    private void trackOpenIncident(ServiceDetectionState state) {
+        boolean changed =
+                state.tracker().isIncidentOpen()
+                        ? openServices.add(state.service())
+                        : openServices.remove(state.service());
+        if (changed) {
+            openIncidents = openServices.size();
+        }
+    }
+
+    /**
+     * Wall-clock time minus the watermark: how far detection trails real time. The only
+     * processing-time read in the job; it never affects a decision. Skipped before the first
+     * watermark and after the last (end of a bounded input).
+     */
+    private void measureWatermarkLag(TimerService timers) {
+        long watermark = timers.currentWatermark();
+        if (watermark != Long.MIN_VALUE && watermark != Long.MAX_VALUE) {
+            watermarkLagMillis = timers.currentProcessingTime() - watermark;
+        }
     }
 
     private void decide(ServiceDetectionState state, ServiceMinute minute, Collector<Alert> out) {
@@ -195,11 +258,7 @@ public final class OutageDetector
     }
 
     private void count(Alert alert) {
-        switch (alert.type()) {
-            case OUTAGE_STARTED -> alertsStarted.inc();
-            case OUTAGE_UPDATED -> alertsUpdated.inc();
-            case OUTAGE_RECOVERED -> alertsRecovered.inc();
-        }
+        alertsByType.get(alert.type()).inc();
     }
 
     static long minuteDecisionTime(Instant minuteStart) {

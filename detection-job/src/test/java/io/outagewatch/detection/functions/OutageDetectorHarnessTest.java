@@ -29,16 +29,25 @@ class OutageDetectorHarnessTest {
     private static final Instant ONSET = HISTORY_START.plus(Duration.ofMinutes(HISTORY_MINUTES));
     private static final int OUTAGE_MINUTES = 20;
     private static final Instant FIX = ONSET.plus(Duration.ofMinutes(OUTAGE_MINUTES));
+    private static final Duration WALL_CLOCK_AHEAD = Duration.ofMinutes(3);
     private static final List<String> VANTAGES =
             List.of("ap-1", "ap-2", "eu-1", "eu-2", "us-1", "us-2");
 
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, ServiceMinute, StatusUpdate, Alert>
             harness() throws Exception {
-        OutageDetector detector =
-                new OutageDetector(
-                        new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                        IncidentPolicy.defaults());
+        return harness(detector());
+    }
+
+    private static OutageDetector detector() {
+        return new OutageDetector(
+                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
+                IncidentPolicy.defaults());
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ServiceMinute, StatusUpdate, Alert>
+            harness(OutageDetector detector) throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(detector),
@@ -135,10 +144,7 @@ class OutageDetectorHarnessTest {
         String incidentId = h.extractOutputValues().get(0).incidentId();
         h.close();
 
-        OutageDetector detector =
-                new OutageDetector(
-                        new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                        IncidentPolicy.defaults());
+        OutageDetector detector = detector();
         var restored =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(detector),
@@ -147,9 +153,14 @@ class OutageDetectorHarnessTest {
                         Types.STRING);
         restored.initializeState(snapshot);
         restored.open();
-        for (int m = 0; m < 15; m++) {
+        // The gauge is not part of the snapshot: it catches up at the service's next minute.
+        assertThat(detector.openIncidents()).isZero();
+        feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5)), 0, 2));
+        assertThat(detector.openIncidents()).isEqualTo(1);
+        for (int m = 1; m < 15; m++) {
             feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5 + m)), 0, 2));
         }
+        assertThat(detector.openIncidents()).isZero();
 
         List<Alert> alerts = List.copyOf(restored.extractOutputValues());
         assertThat(alerts)
@@ -162,6 +173,35 @@ class OutageDetectorHarnessTest {
                                     .isEqualTo(Duration.ofMinutes(5).toSeconds());
                         });
         restored.close();
+    }
+
+    @Test
+    void theGaugesFollowOpenIncidentsAndTheWatermarksDistanceFromTheWallClock() throws Exception {
+        OutageDetector detector = detector();
+        var h = harness(detector);
+        assertThat(detector.watermarkLagMillis()).isNaN();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+        }
+        assertThat(detector.openIncidents()).isZero();
+        for (int m = 0; m < 5; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+        assertThat(detector.openIncidents()).isEqualTo(1);
+
+        Instant lastDecision = ONSET.plus(Duration.ofMinutes(5)).minusMillis(1);
+        h.setProcessingTime(lastDecision.plus(WALL_CLOCK_AHEAD).toEpochMilli());
+        h.processElement1(minute(ONSET.plus(Duration.ofMinutes(5)), 6, 30), 0);
+        assertThat(detector.watermarkLagMillis()).isEqualTo(WALL_CLOCK_AHEAD.toMillis());
+
+        for (int m = 5; m < 30; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 0, 2));
+        }
+        assertThat(h.extractOutputValues())
+                .extracting(Alert::type)
+                .endsWith(AlertType.OUTAGE_RECOVERED);
+        assertThat(detector.openIncidents()).isZero();
+        h.close();
     }
 
     private static ServiceMinute socialMinute(Instant start, int complaints) {

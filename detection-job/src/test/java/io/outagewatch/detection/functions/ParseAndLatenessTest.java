@@ -23,13 +23,18 @@ class ParseAndLatenessTest {
     private static final ProbeResult PROBE =
             new ProbeResult("chatgpt", "eu-1", "eu", null, AT, true, 120.0, 200, null);
 
+    private final CapturedMetrics metrics = new CapturedMetrics();
+
     @Test
     void invalidRecordsBecomeDeadLettersWithTheSerdesReasonAndValidOnesPass() throws Exception {
         var h =
                 new OneInputStreamOperatorTestHarness<>(
                         new ProcessOperator<>(
                                 new ParseFunction<>(
-                                        ProbeResultSerde.INSTANCE, Timestamps.EARLIEST)));
+                                        Topics.PROBE_RESULTS,
+                                        ProbeResultSerde.INSTANCE,
+                                        Timestamps.EARLIEST)),
+                        metrics.environment());
         h.open();
         h.processElement(
                 RawRecord.of("probes.jsonl:1", ProbeResultSerde.INSTANCE.toJson(PROBE)), 0);
@@ -44,6 +49,12 @@ class ParseAndLatenessTest {
                 .containsExactly(
                         tuple("probes.jsonl:2", "malformed_json", AT),
                         tuple("probes.jsonl:3", "invalid_utf8", Timestamps.EARLIEST));
+        assertThat(metrics.counter("outagewatch.topic.recordsIn", "topic", Topics.PROBE_RESULTS))
+                .contains(3L);
+        assertThat(metrics.counter("outagewatch.reason.deadLetters", "reason", "malformed_json"))
+                .contains(1L);
+        assertThat(metrics.counter("outagewatch.reason.deadLetters", "reason", "invalid_utf8"))
+                .contains(1L);
         h.close();
     }
 
@@ -53,7 +64,8 @@ class ParseAndLatenessTest {
                 new OneInputStreamOperatorTestHarness<>(
                         new ProcessOperator<>(
                                 new LateRecordSplitter<>(
-                                        Topics.PROBE_RESULTS, ProbeResultSerde.INSTANCE)));
+                                        Topics.PROBE_RESULTS, ProbeResultSerde.INSTANCE)),
+                        metrics.environment());
         h.open();
         h.processElement(PROBE, AT.toEpochMilli());
         h.processWatermark(new Watermark(AT.plusSeconds(45).toEpochMilli()));
@@ -69,6 +81,10 @@ class ParseAndLatenessTest {
                             assertThat(d.origin()).isEqualTo(Topics.PROBE_RESULTS);
                             assertThat(d.raw()).isEqualTo(ProbeResultSerde.INSTANCE.toJson(PROBE));
                         });
+        assertThat(metrics.counter("outagewatch.topic.lateRecords", "topic", Topics.PROBE_RESULTS))
+                .contains(1L);
+        assertThat(metrics.counter("outagewatch.reason.deadLetters", "reason", "late"))
+                .contains(1L);
         h.close();
     }
 }
