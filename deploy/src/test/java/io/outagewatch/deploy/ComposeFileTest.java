@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.outagewatch.detection.ConfigFiles;
 import io.outagewatch.detection.DetectionJob;
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.JobMetrics;
 import io.outagewatch.events.Topics;
 import io.outagewatch.ingest.intake.IntakeSettings;
 import io.outagewatch.ingest.probe.ProberConfig;
@@ -17,6 +18,7 @@ import io.outagewatch.ingest.publish.KafkaPublishing;
 import io.outagewatch.ingest.statuspage.StatusPageConfigLoader;
 import io.outagewatch.sink.pipeline.SinkArguments;
 import io.outagewatch.sink.pipeline.SinkConfig;
+import io.outagewatch.sink.pipeline.SinkMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -441,15 +443,21 @@ class ComposeFileTest {
             }
         }
         String queries = queried.toString();
+        // As Flink's Prometheus reporter names them: the key of a key-value group joins the name.
+        String job = "flink_taskmanager_job_task_operator_" + JobMetrics.GROUP + "_";
         assertThat(queries)
                 .contains(
-                        "outagewatch_recordsIn",
-                        "outagewatch_deadLetters",
-                        "outagewatch_lateRecords",
-                        "outagewatch_openIncidents",
-                        "outagewatch_alerts",
-                        "outagewatch_watermarkLagMillis",
-                        "outagewatch_sink_deliveries_total");
+                        job + JobMetrics.TOPIC + "_" + JobMetrics.RECORDS_IN,
+                        job + JobMetrics.REASON + "_" + JobMetrics.DEAD_LETTERS,
+                        job + JobMetrics.TOPIC + "_" + JobMetrics.LATE_RECORDS,
+                        job + JobMetrics.OPEN_INCIDENTS,
+                        job + JobMetrics.TYPE + "_" + JobMetrics.ALERTS,
+                        job + JobMetrics.WATERMARK_LAG_MILLIS,
+                        job + JobMetrics.SERVICE + "_" + JobMetrics.PROBE_FAILURE_RATE,
+                        job + JobMetrics.SERVICE + "_" + JobMetrics.PROBE_FAILURE_BASELINE,
+                        job + JobMetrics.SERVICE + "_" + JobMetrics.REPORT_RATE,
+                        job + JobMetrics.SERVICE + "_" + JobMetrics.REPORT_BASELINE,
+                        SinkMetrics.DELIVERIES);
     }
 
     private static void assertPinned(String image) {

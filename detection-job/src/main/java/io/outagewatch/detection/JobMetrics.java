@@ -40,6 +40,19 @@ public final class JobMetrics {
     /** Gauge, per detector subtask: wall-clock time minus the current watermark, in ms. */
     public static final String WATERMARK_LAG_MILLIS = "watermarkLagMillis";
 
+    /** Label of the per-service signal gauges. */
+    public static final String SERVICE = "service";
+
+    /**
+     * Gauges per service, from its latest assessed minute: the signals against their baselines (NaN
+     * while the service has no probes or no reports).
+     */
+    public static final String PROBE_FAILURE_RATE = "probeFailureRate";
+
+    public static final String PROBE_FAILURE_BASELINE = "probeFailureBaseline";
+    public static final String REPORT_RATE = "reportRate";
+    public static final String REPORT_BASELINE = "reportBaseline";
+
     private JobMetrics() {}
 
     /** The {@value #GROUP} group of the operator that runs this function. */

@@ -18,7 +18,11 @@ class JobMetricsTest {
                     JobMetrics.LATE_RECORDS,
                     JobMetrics.OPEN_INCIDENTS,
                     JobMetrics.ALERTS,
-                    JobMetrics.WATERMARK_LAG_MILLIS);
+                    JobMetrics.WATERMARK_LAG_MILLIS,
+                    JobMetrics.PROBE_FAILURE_RATE,
+                    JobMetrics.PROBE_FAILURE_BASELINE,
+                    JobMetrics.REPORT_RATE,
+                    JobMetrics.REPORT_BASELINE);
 
     @Test
     void namesAreUniqueAndDocumented() throws IOException {

@@ -159,6 +159,15 @@ class MetricsITCase {
             assertThat(find(samples, "openIncidents", null, null))
                     .hasSize(2)
                     .allSatisfy(g -> assertThat(g.value()).isBetween(0.0, 1.0));
+            // Signals against baselines, per service: Discord is probed and discussed.
+            assertThat(find(samples, "service_probeFailureRate", "service", "discord"))
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.value()).isBetween(0.0, 1.0));
+            assertThat(find(samples, "service_probeFailureBaseline", "service", "discord"))
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.value()).isBetween(0.0, 1.0));
+            assertThat(find(samples, "service_reportRate", "service", "discord")).hasSize(1);
+            assertThat(find(samples, "service_reportBaseline", "service", "discord")).hasSize(1);
             // The data are from 2024: the watermark trails the wall clock by a long way.
             assertThat(find(samples, "watermarkLagMillis", null, null))
                     .isNotEmpty()

@@ -75,6 +75,7 @@ public final class OutageDetector
                     "pending-status",
                     CodecTypeInfo.wire(StatusUpdate.class, StatusUpdateSerde.INSTANCE));
 
+    private transient ServiceSignalGauges signals;
     private final MinuteAssessor assessor;
     private final IncidentPolicy policy;
 
@@ -113,6 +114,7 @@ public final class OutageDetector
         watermarkLagMillis = Double.NaN;
         metrics.gauge(JobMetrics.OPEN_INCIDENTS, (Gauge<Integer>) () -> openIncidents);
         metrics.gauge(JobMetrics.WATERMARK_LAG_MILLIS, (Gauge<Double>) () -> watermarkLagMillis);
+        signals = new ServiceSignalGauges(metrics);
     }
 
     /** Services of this subtask with an open incident, as the {@code openIncidents} gauge says. */
@@ -203,6 +205,7 @@ public final class OutageDetector
     private void decide(ServiceDetectionState state, ServiceMinute minute, Collector<Alert> out) {
         catchUpSilence(state, minute.minuteStart(), out);
         MinuteAssessment assessment = assessor.assess(minute, state);
+        signals.update(minute.service(), assessment.evidence());
         List<Alert> alerts = state.tracker().onMinute(assessment, state::forecast);
         assessor.learn(minute, assessment, state);
         for (Alert alert : alerts) {
