@@ -1,5 +1,6 @@
 package io.outagewatch.sink.pipeline;
 
+import io.outagewatch.events.KafkaEnvironment;
 import io.outagewatch.sink.notify.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -162,7 +163,15 @@ public record SinkArguments(
         SinkConfig base = config.map(c -> SinkConfig.load(c, env)).orElseGet(() -> fromFlags(env));
         SinkConfig merged =
                 new SinkConfig(
-                        bootstrapServers.or(base::bootstrapServers),
+                        bootstrapServers
+                                .or(base::bootstrapServers)
+                                .or(
+                                        () ->
+                                                Optional.ofNullable(
+                                                                env.get(
+                                                                        KafkaEnvironment
+                                                                                .BOOTSTRAP_SERVERS))
+                                                        .filter(servers -> !servers.isBlank())),
                         groupId.orElse(base.groupId()),
                         deliveryLog.orElse(base.deliveryLog()),
                         base.deliveryLogRetention(),
@@ -173,7 +182,9 @@ public record SinkArguments(
                         base.defaultReceivers());
         if (fromFile.isEmpty() && merged.bootstrapServers().isEmpty()) {
             throw new SinkConfigException(
-                    "--bootstrap-servers (or kafka.bootstrapServers) is required unless"
+                    "--bootstrap-servers (or kafka.bootstrapServers, or "
+                            + KafkaEnvironment.BOOTSTRAP_SERVERS
+                            + ") is required unless"
                             + " --from-file is given");
         }
         return merged;

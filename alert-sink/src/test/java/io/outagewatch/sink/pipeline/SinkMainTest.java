@@ -44,7 +44,9 @@ class SinkMainTest {
         assertThat(err()).contains("sink: give --config or at least one receiver flag");
 
         assertThat(run(Map.of(), "--console")).isEqualTo(2);
-        assertThat(err()).contains("--bootstrap-servers (or kafka.bootstrapServers) is required");
+        assertThat(err())
+                .contains("--bootstrap-servers (or kafka.bootstrapServers, or")
+                .contains("is required");
 
         assertThat(
                         run(

@@ -1,5 +1,6 @@
 package io.outagewatch.ingest.publish;
 
+import io.outagewatch.events.KafkaEnvironment;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -19,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public record KafkaPublishing(
         String bootstrapServers, long bufferBytes, long maxBlockMillis, String clientId) {
 
-    public static final String BOOTSTRAP_ENV = "OUTAGEWATCH_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String BOOTSTRAP_ENV = KafkaEnvironment.BOOTSTRAP_SERVERS;
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final long DEFAULT_BUFFER_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_BLOCK_MILLIS = 30_000L;
