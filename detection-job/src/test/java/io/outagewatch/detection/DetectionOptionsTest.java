@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DetectionOptionsTest {
 
     private static final Path DETECTION_DOC = Path.of("../docs/detection.md");
+    private static final Path CONFIGURATION_DOC = Path.of("../docs/configuration.md");
 
     @Test
     void keysAreUniqueAndDescribed() {
@@ -27,9 +29,13 @@ class DetectionOptionsTest {
 
     @Test
     void everyKeyIsDocumentedWithItsDefault() throws IOException {
-        String doc = Files.readString(DETECTION_DOC);
-        for (ConfigOption<?> option : DetectionOptions.all()) {
-            assertThat(doc).as(option.key()).contains("| `" + option.key() + "` |");
+        for (Path page : List.of(DETECTION_DOC, CONFIGURATION_DOC)) {
+            String doc = Files.readString(page);
+            for (ConfigOption<?> option : DetectionOptions.all()) {
+                assertThat(doc)
+                        .as(page + " " + option.key())
+                        .contains("| `" + option.key() + "` |");
+            }
         }
     }
 
