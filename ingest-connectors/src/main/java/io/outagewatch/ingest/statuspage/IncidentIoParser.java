@@ -2,22 +2,16 @@ package io.outagewatch.ingest.statuspage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outagewatch.events.StatusUpdate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads an incident.io status page's Widget API summary ({@code /api/v1/summary}). It lists ongoing
  * incidents only; maintenances are ignored.
  */
 public final class IncidentIoParser implements PageParser {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentIoParser.class);
 
     /**
      * incident.io status to ours; some clients see {@code fixing}, the same stage as identified.
@@ -40,23 +34,7 @@ public final class IncidentIoParser implements PageParser {
 
     @Override
     public PageSnapshot parse(byte[] body, PageConfig page) throws MalformedPageException {
-        JsonNode incidents = PageJson.array(PageJson.read(body), "ongoing_incidents");
-        List<PageIncident> read = new ArrayList<>();
-        Set<String> skippedIds = new HashSet<>();
-        int skipped = 0;
-        for (JsonNode node : incidents) {
-            String id = PageJson.text(node, "id");
-            try {
-                read.add(incident(node, id, page));
-            } catch (IllegalArgumentException e) {
-                skipped++;
-                if (id != null) {
-                    skippedIds.add(id);
-                }
-                LOG.warn("page {}: skipping incident {}: {}", page.name(), id, e.getMessage());
-            }
-        }
-        return new PageSnapshot(read, skippedIds, skipped, true);
+        return IncidentList.read(body, "ongoing_incidents", page, true, IncidentIoParser::incident);
     }
 
     private static PageIncident incident(JsonNode node, String id, PageConfig page) {

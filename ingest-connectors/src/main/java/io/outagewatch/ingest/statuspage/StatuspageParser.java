@@ -3,22 +3,16 @@ package io.outagewatch.ingest.statuspage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outagewatch.events.StatusUpdate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads Atlassian Statuspage v2 {@code incidents.json} and {@code summary.json}: both hold an
  * {@code incidents} array of the same incident objects.
  */
 public final class StatuspageParser implements PageParser {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StatuspageParser.class);
 
     /** Statuspage incident status to ours; {@code postmortem} follows resolution. */
     static final Map<String, StatusUpdate.Status> STATUSES =
@@ -48,23 +42,7 @@ public final class StatuspageParser implements PageParser {
 
     @Override
     public PageSnapshot parse(byte[] body, PageConfig page) throws MalformedPageException {
-        JsonNode incidents = PageJson.array(PageJson.read(body), "incidents");
-        List<PageIncident> read = new ArrayList<>();
-        Set<String> skippedIds = new HashSet<>();
-        int skipped = 0;
-        for (JsonNode node : incidents) {
-            String id = PageJson.text(node, "id");
-            try {
-                read.add(incident(node, id, page));
-            } catch (IllegalArgumentException e) {
-                skipped++;
-                if (id != null) {
-                    skippedIds.add(id);
-                }
-                LOG.warn("page {}: skipping incident {}: {}", page.name(), id, e.getMessage());
-            }
-        }
-        return new PageSnapshot(read, skippedIds, skipped, ongoingOnly);
+        return IncidentList.read(body, "incidents", page, ongoingOnly, StatuspageParser::incident);
     }
 
     private static PageIncident incident(JsonNode node, String id, PageConfig page) {
