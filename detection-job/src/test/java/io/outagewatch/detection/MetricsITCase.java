@@ -39,9 +39,12 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,21 +202,37 @@ class MetricsITCase {
                         .build();
         Instant deadline = Instant.now().plus(DEADLINE);
         List<Sample> samples = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            samples = parse(response.body());
-            if (done.test(samples)) {
-                return samples;
+        // Between scrapes, wait for the job's next committed output (or POLL_INTERVAL without).
+        try (KafkaConsumer<byte[], byte[]> output =
+                new KafkaConsumer<>(
+                        outputConsumerProperties(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            output.subscribe(List.of(Topics.OUTAGE_ALERTS, Topics.DEAD_LETTERS));
+            while (Instant.now().isBefore(deadline)) {
+                HttpResponse<String> response =
+                        client.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                samples = parse(response.body());
+                if (done.test(samples)) {
+                    return samples;
+                }
+                output.poll(POLL_INTERVAL);
             }
-            Thread.sleep(POLL_INTERVAL.toMillis()); // the poll's pace; the deadline decides
         }
         throw new AssertionError(
                 "metrics not there within "
                         + DEADLINE
                         + "; outagewatch samples: "
                         + samples.stream().filter(s -> s.name().startsWith(PREFIX)).toList());
+    }
+
+    private static Map<String, Object> outputConsumerProperties() {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "metrics-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return props;
     }
 
     private static List<Sample> parse(String body) {
