@@ -131,16 +131,22 @@ class HttpProbeTest {
         assertThat(check(target(closed, null)).error()).isEqualTo("connect");
     }
 
+    /** Type, version and length: what every TLS record, the client hello too, starts with. */
+    private static final int TLS_RECORD_HEADER_BYTES = 5;
+
     @Test
     void plainTextWhereTlsIsExpectedIsATlsError() throws Exception {
-        // A server that answers in plain text at once, as a misconfigured port would, and keeps
-        // the connection open until the client gives up on it (closing first races the handshake).
+        // A server that answers the client's TLS hello in plain text, as a misconfigured port
+        // would, and keeps the connection open until the client gives up on it (closing first
+        // races the handshake). Answering only after the hello arrived makes the client meet the
+        // plain text while it waits for the server's hello, every time.
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answering =
                     new Thread(
                             () -> {
                                 try (Socket socket = plain.accept()) {
                                     socket.setSoTimeout((int) GENEROUS.toMillis());
+                                    socket.getInputStream().readNBytes(TLS_RECORD_HEADER_BYTES);
                                     socket.getOutputStream()
                                             .write(PLAIN_REPLY.getBytes(StandardCharsets.US_ASCII));
                                     socket.getOutputStream().flush();
