@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * the record's offset once the pipeline is done with it. Records of one partition (and so alerts of
  * one service, and of one incident) are processed strictly one after another.
  *
+ * <p>Back-pressure: the next poll happens only when every record of the previous one is done, so
+ * while a receiver is down the sink holds at most {@link #MAX_POLL_RECORDS} alerts (plus the Kafka
+ * client's bounded prefetch) and the rest waits in Kafka. {@link SinkMetrics#pending()} shows how
+ * many are held.
+ *
  * <p>Unreadable records become dead letters carrying the parse reason; the consumer then moves on.
  * {@link #stop()} ends the loop after the current record; an interrupt ends it at once, like a
  * crash, without committing the record in progress.
@@ -116,12 +121,15 @@ public final class AlertConsumer {
             consumer.subscribe(List.of(Topics.OUTAGE_ALERTS), new CommitOnRevoke());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                long pending = records.count();
+                pipeline.metrics().pending(pending);
                 pipeline.resendOpenIncidents();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (!running) {
                         break;
                     }
                     handle(record);
+                    pipeline.metrics().pending(--pending);
                     TopicPartition partition =
                             new TopicPartition(record.topic(), record.partition());
                     OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,6 +18,7 @@ public final class SinkMetrics {
 
     public static final String DELIVERIES = "outagewatch_sink_deliveries_total";
     public static final String ALERTS = "outagewatch_sink_alerts_total";
+    public static final String PENDING = "outagewatch_sink_alerts_pending";
 
     /** What happened to deliveries to one receiver; the {@code outcome} label. */
     public enum Outcome {
@@ -47,6 +49,7 @@ public final class SinkMetrics {
     private final ConcurrentMap<String, Map<Outcome, LongAdder>> deliveries =
             new ConcurrentHashMap<>();
     private final Map<AlertResult, LongAdder> alerts = adders(AlertResult.class);
+    private final AtomicLong pending = new AtomicLong();
 
     /** Shows the receiver's counters at zero before its first delivery. */
     public void registerReceiver(String receiver) {
@@ -74,6 +77,18 @@ public final class SinkMetrics {
 
     public void alertInvalid() {
         alerts.get(AlertResult.INVALID).increment();
+    }
+
+    /**
+     * Sets how many alerts the sink holds that it has read but not finished: the rest of the
+     * current Kafka poll, never more than {@link AlertConsumer#MAX_POLL_RECORDS}.
+     */
+    public void pending(long alerts) {
+        pending.set(alerts);
+    }
+
+    public long pending() {
+        return pending.get();
     }
 
     public long deliveries(String receiver, Outcome outcome) {
@@ -119,6 +134,12 @@ public final class SinkMetrics {
                     .append(alerts.get(result).sum())
                     .append('\n');
         }
+        out.append("# HELP ")
+                .append(PENDING)
+                .append(
+                        " Alerts read from Kafka and not yet finished (at most max.poll.records).\n");
+        out.append("# TYPE ").append(PENDING).append(" gauge\n");
+        out.append(PENDING).append(' ').append(pending.get()).append('\n');
         return out.toString();
     }
 

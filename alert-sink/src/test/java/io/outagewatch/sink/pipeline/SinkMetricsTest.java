@@ -23,6 +23,7 @@ class SinkMetricsTest {
         metrics.alertProcessed();
         metrics.alertProcessed();
         metrics.alertInvalid();
+        metrics.pending(7);
 
         assertThat(metrics.render())
                 .isEqualTo(
@@ -41,6 +42,10 @@ class SinkMetricsTest {
                         # TYPE outagewatch_sink_alerts_total counter
                         outagewatch_sink_alerts_total{result="processed"} 2
                         outagewatch_sink_alerts_total{result="invalid"} 1
+                        # HELP outagewatch_sink_alerts_pending Alerts read from Kafka and not \
+                        yet finished (at most max.poll.records).
+                        # TYPE outagewatch_sink_alerts_pending gauge
+                        outagewatch_sink_alerts_pending 7
                         """);
         assertThat(metrics.deliveries("oncall", Outcome.RETRIED)).isEqualTo(2);
         assertThat(metrics.deliveries("nobody", Outcome.DELIVERED)).isZero();
@@ -72,6 +77,7 @@ class SinkMetricsTest {
                         "## Metrics",
                         "| `" + SinkMetrics.DELIVERIES + "` |",
                         "| `" + SinkMetrics.ALERTS + "` |",
+                        "| `" + SinkMetrics.PENDING + "` |",
                         "--metrics-port");
     }
 
