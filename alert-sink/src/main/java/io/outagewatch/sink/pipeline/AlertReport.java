@@ -17,8 +17,17 @@ public record AlertReport(String incidentId, int version, List<Result> receivers
     public enum Reason {
         /** Accepted now. */
         DELIVERED,
-        /** Refused now, or retries exhausted; a dead letter was published. */
+        /** Refused now; a dead letter was published and the refusal logged. */
         REJECTED,
+        /**
+         * Retries ran out; a dead letter was published but nothing logged, so replaying the dead
+         * letter (or reading the record again) delivers it once the receiver is back.
+         */
+        EXHAUSTED,
+        /**
+         * A newer version of the incident was delivered already; sending this one would undo it.
+         */
+        SUPERSEDED,
         /** The delivery log says it was accepted before (a redelivered record). */
         ALREADY_DELIVERED,
         /** The delivery log says it was refused before. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -23,11 +24,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li><b>route</b>: the {@link Router} names the receivers;
- *   <li><b>dedup</b>: receivers the {@link DeliveryLog} already has an outcome for are skipped;
+ *   <li><b>dedup</b>: receivers the {@link DeliveryLog} already has an outcome for are skipped, and
+ *       so are receivers that already got a newer version of the incident (a replayed dead letter
+ *       must not re-open a recovered incident);
  *   <li><b>retry</b>: {@link RetryStage} rate-limits, delivers and retries until the receiver
  *       accepts or refuses;
  *   <li><b>record</b>: an acceptance is written to the delivery log at once; a refusal is first
- *       published as a dead letter (with the receiver's answer), then logged;
+ *       published as a dead letter (with the receiver's answer), then logged; when retries run out
+ *       the dead letter is published but nothing is logged, so a replay can still deliver it;
  *   <li><b>history</b>: the {@link HistoryRecorder} stores the alert.
  * </ol>
  *
@@ -173,6 +177,14 @@ public final class DeliveryPipeline {
                             : AlertReport.Reason.ALREADY_REJECTED;
             return new AlertReport.Result(receiver, reason, 0, "logged at " + logged.get().at());
         }
+        OptionalInt newer = deliveryLog.latestDelivered(alert.incidentId(), receiver);
+        if (newer.isPresent() && newer.getAsInt() > alert.version()) {
+            return new AlertReport.Result(
+                    receiver,
+                    AlertReport.Reason.SUPERSEDED,
+                    0,
+                    "v" + newer.getAsInt() + " was delivered");
+        }
         RetryStage.Result result = stage.deliver(alert);
         metrics.attempted(receiver, result.attempts());
         Delivery answer = result.delivery();
@@ -199,8 +211,17 @@ public final class DeliveryPipeline {
         deadLetters.publish(
                 DeadLetter.of(
                         origin, AlertSerde.INSTANCE.toJson(alert), reason, time.clock().instant()));
-        record(alert, receiver, DeliveryOutcome.REJECTED);
         metrics.rejected(receiver);
+        // Whatever became of a recovery, re-sending the incident as firing would be wrong.
+        openIncidents.notDelivered(stage.notifier(), alert);
+        if (result.exhausted()) {
+            // A receiver that was down has not refused the alert: leave the log without an
+            // outcome, so replaying the dead letter delivers it.
+            LOG.error("{}; replay the dead letter once the receiver is back", reason);
+            return new AlertReport.Result(
+                    receiver, AlertReport.Reason.EXHAUSTED, result.attempts(), answer.detail());
+        }
+        record(alert, receiver, DeliveryOutcome.REJECTED);
         LOG.warn("{}", reason);
         return new AlertReport.Result(
                 receiver, AlertReport.Reason.REJECTED, result.attempts(), answer.detail());

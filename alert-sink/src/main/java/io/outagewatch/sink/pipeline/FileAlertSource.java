@@ -38,10 +38,13 @@ public final class FileAlertSource {
                     alerts + 1,
                     invalidLines,
                     delivered + report.count(AlertReport.Reason.DELIVERED),
-                    rejected + report.count(AlertReport.Reason.REJECTED),
+                    rejected
+                            + report.count(AlertReport.Reason.REJECTED)
+                            + report.count(AlertReport.Reason.EXHAUSTED),
                     skipped
                             + report.count(AlertReport.Reason.ALREADY_DELIVERED)
-                            + report.count(AlertReport.Reason.ALREADY_REJECTED));
+                            + report.count(AlertReport.Reason.ALREADY_REJECTED)
+                            + report.count(AlertReport.Reason.SUPERSEDED));
         }
 
         Summary invalid() {

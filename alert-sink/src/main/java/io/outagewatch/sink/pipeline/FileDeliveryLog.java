@@ -18,12 +18,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * directory). A torn last line, left by a crash in the middle of a write, is dropped; a bad line
  * anywhere else fails the open, naming the line. The file is locked while open, so two sinks cannot
  * share one log.
+ *
+ * <p>Memory is bounded by the retention as well: each {@link #record} also forgets, in memory, the
+ * records that have passed the retention since (the file keeps them until the next open). A
+ * long-running sink holds at most the records of one retention period.
  *
  * <p>The retention must exceed how far back the sink can re-read alerts (the retention of the
  * {@code outage-alerts} topic, or the age of a {@code --from-file} backfill), or an alert read
@@ -57,14 +64,29 @@ public final class FileDeliveryLog implements DeliveryLog {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-    private final Map<Key, DeliveryRecord> records;
+    private final Duration retention;
+    private final Clock clock;
+    private final Map<Key, DeliveryRecord> records = new ConcurrentHashMap<>();
+
+    /** Per incident and receiver, the accepted record with the highest version. */
+    private final Map<Latest, DeliveryRecord> latestDelivered = new ConcurrentHashMap<>();
+
+    /** Every record in memory, oldest first, so expiry looks only at the head. */
+    private final Deque<DeliveryRecord> byAge = new ArrayDeque<>();
 
     private FileDeliveryLog(
-            Path file, FileChannel channel, FileLock lock, Map<Key, DeliveryRecord> records) {
+            Path file,
+            FileChannel channel,
+            FileLock lock,
+            Duration retention,
+            Clock clock,
+            List<DeliveryRecord> kept) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
-        this.records = records;
+        this.retention = retention;
+        this.clock = clock;
+        kept.forEach(this::remember);
     }
 
     /**
@@ -110,14 +132,18 @@ public final class FileDeliveryLog implements DeliveryLog {
             channel.close();
             throw new IOException("delivery log " + absolute + " is in use by another sink");
         }
-        Map<Key, DeliveryRecord> byKey = new ConcurrentHashMap<>();
-        kept.forEach(record -> byKey.put(Key.of(record), record));
-        return new FileDeliveryLog(absolute, channel, lock, byKey);
+        return new FileDeliveryLog(absolute, channel, lock, retention, clock, kept);
     }
 
     @Override
     public Optional<DeliveryRecord> find(String incidentId, int version, String receiver) {
         return Optional.ofNullable(records.get(new Key(incidentId, version, receiver)));
+    }
+
+    @Override
+    public OptionalInt latestDelivered(String incidentId, String receiver) {
+        DeliveryRecord latest = latestDelivered.get(new Latest(incidentId, receiver));
+        return latest == null ? OptionalInt.empty() : OptionalInt.of(latest.version());
     }
 
     @Override
@@ -130,7 +156,32 @@ public final class FileDeliveryLog implements DeliveryLog {
             channel.write(line);
         }
         channel.force(false);
+        remember(record);
+        forgetExpired(clock.instant().minus(retention));
+    }
+
+    /** How many records are held in memory. */
+    public synchronized int size() {
+        return byAge.size();
+    }
+
+    private void remember(DeliveryRecord record) {
         records.put(Key.of(record), record);
+        byAge.addLast(record);
+        if (record.outcome() == DeliveryOutcome.DELIVERED) {
+            latestDelivered.merge(
+                    Latest.of(record),
+                    record,
+                    (held, added) -> added.version() >= held.version() ? added : held);
+        }
+    }
+
+    private void forgetExpired(Instant keepFrom) {
+        while (!byAge.isEmpty() && byAge.peekFirst().at().isBefore(keepFrom)) {
+            DeliveryRecord expired = byAge.removeFirst();
+            records.remove(Key.of(expired), expired);
+            latestDelivered.remove(Latest.of(expired), expired);
+        }
     }
 
     /** The records in memory, for tests and diagnostics. */
@@ -243,6 +294,12 @@ public final class FileDeliveryLog implements DeliveryLog {
     private record Key(String incidentId, int version, String receiver) {
         static Key of(DeliveryRecord record) {
             return new Key(record.incidentId(), record.version(), record.receiver());
+        }
+    }
+
+    private record Latest(String incidentId, String receiver) {
+        static Latest of(DeliveryRecord record) {
+            return new Latest(record.incidentId(), record.receiver());
         }
     }
 }

@@ -20,8 +20,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the sink's own thread calls it, between records, so a re-send can never overtake the
  * recovery of the same incident. Re-sends are best effort: a failure waits for the next round.
+ *
+ * <p>Memory is bounded: a recovery forgets its incident whether the receiver took it or not, and at
+ * most {@link #MAX_TRACKED} incidents are tracked; beyond that the one updated longest ago is
+ * dropped with a warning (the receiver then times it out by itself).
  */
 final class OpenIncidents {
+
+    /** Far more open incidents than any real outage wave; each entry holds one alert. */
+    static final int MAX_TRACKED = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenIncidents.class);
 
@@ -41,7 +48,21 @@ final class OpenIncidents {
         }
     }
 
+    private final int maxTracked;
+
+    /** Least recently updated first, so the eldest is the one to drop. */
     private final Map<Key, Entry> open = new LinkedHashMap<>();
+
+    OpenIncidents() {
+        this(MAX_TRACKED);
+    }
+
+    OpenIncidents(int maxTracked) {
+        if (maxTracked < 1) {
+            throw new IllegalArgumentException("maxTracked must be positive, got " + maxTracked);
+        }
+        this.maxTracked = maxTracked;
+    }
 
     /** Notes a delivered alert: an open incident is tracked, a recovered one forgotten. */
     void delivered(Notifier notifier, Alert alert, Instant now) {
@@ -57,9 +78,34 @@ final class OpenIncidents {
         Entry entry = open.get(key);
         if (entry == null) {
             open.put(key, new Entry(notifier, interval, alert, now.plus(interval)));
+            dropEldestBeyondLimit();
         } else if (alert.version() >= entry.latest.version()) {
             entry.latest = alert;
             entry.due = now.plus(interval);
+            open.remove(key);
+            open.put(key, entry);
+        }
+    }
+
+    /**
+     * Notes an alert the receiver did not take (refused, or retries ran out): a recovery still ends
+     * the re-sends, since pushing a recovered incident as firing would keep it open.
+     */
+    void notDelivered(Notifier notifier, Alert alert) {
+        if (alert.type() == AlertType.OUTAGE_RECOVERED) {
+            open.remove(new Key(notifier.name(), alert.incidentId()));
+        }
+    }
+
+    private void dropEldestBeyondLimit() {
+        while (open.size() > maxTracked) {
+            Map.Entry<Key, Entry> eldest = open.entrySet().iterator().next();
+            LOG.warn(
+                    "more than {} open incidents; no longer re-sending {} to {}",
+                    maxTracked,
+                    eldest.getKey().incidentId(),
+                    eldest.getKey().receiver());
+            open.remove(eldest.getKey());
         }
     }
 

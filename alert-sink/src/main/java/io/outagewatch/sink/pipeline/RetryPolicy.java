@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param initialBackoff the ceiling of the first retry's delay
  * @param maxBackoff the longest any single wait may be, Retry-After included
  * @param giveUpAfter how long after the first attempt the pipeline stops retrying; the alert is
- *     then rejected for that receiver with reason {@code retries exhausted} and dead-lettered
+ *     then dead-lettered for that receiver with reason {@code retries exhausted}, and left out of
+ *     the delivery log so that replaying the dead letter delivers it
  */
 public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter) {
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Delivers one alert to one receiver until it is accepted or refused for good: waits for the
  * receiver's rate limiter before every attempt, and after a {@link Delivery.Retryable} waits as the
  * {@link RetryPolicy} says. When the policy gives up the result is a {@link Delivery.Rejected}
- * whose detail starts with {@value #RETRIES_EXHAUSTED}.
+ * whose detail starts with {@value #RETRIES_EXHAUSTED}, marked {@link Result#exhausted()}.
  */
 public final class RetryStage {
 
@@ -52,8 +52,10 @@ public final class RetryStage {
      * The final answer and how many attempts it took.
      *
      * @param delivery {@link Delivery.Delivered} or {@link Delivery.Rejected}, never retryable
+     * @param exhausted whether the rejection is the policy giving up on a receiver that kept
+     *     answering "try again", rather than the receiver's own refusal
      */
-    public record Result(Delivery delivery, int attempts) {}
+    public record Result(Delivery delivery, int attempts, boolean exhausted) {}
 
     public Result deliver(Alert alert) throws InterruptedException {
         Instant firstAttempt = time.clock().instant();
@@ -62,7 +64,7 @@ public final class RetryStage {
             rateLimiter.acquire();
             Delivery answer = attempt(alert);
             if (!(answer instanceof Delivery.Retryable retryable)) {
-                return new Result(answer, attempt);
+                return new Result(answer, attempt, false);
             }
             Duration delay =
                     policy.delay(attempt, retryable.retryAfter(), time.random().getAsDouble());
@@ -77,7 +79,8 @@ public final class RetryStage {
                                         + Duration.between(firstAttempt, time.clock().instant())
                                         + "; last answer: "
                                         + retryable.detail()),
-                        attempt);
+                        attempt,
+                        true);
             }
             LOG.info(
                     "{} ({}): attempt {} for {} v{} failed ({}); retrying in {}",

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class DeliveryPipelineTest {
 
         assertThat(report.receivers())
                 .extracting(AlertReport.Result::reason)
-                .containsExactly(Reason.REJECTED);
+                .containsExactly(Reason.EXHAUSTED);
         // Waits of just under 1, 2, 4 s; the next (up to 4 s) would pass the 10 s limit.
         assertThat(webhook.attempts()).hasSize(4);
         assertThat(Duration.between(NOW, time.instant()))
@@ -171,6 +172,69 @@ class DeliveryPipelineTest {
                                                         + RetryStage.RETRIES_EXHAUSTED
                                                         + " after 4 attempts")
                                         .endsWith("last answer: HTTP 503: status 503"));
+        // The receiver never refused the alert, so nothing stops a replay from delivering it.
+        assertThat(log.find("inc-1", 1, "webhook")).isEmpty();
+        assertThat(pipeline.metrics().deliveries("webhook", SinkMetrics.Outcome.REJECTED))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAlertWhoseRetriesRanOutIsDeliveredOnceWhenItsDeadLetterIsReplayed() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        TestReceiverServer server =
+                server((alert, attempt) -> Response.status(down.get() ? 503 : 202));
+        DeliveryPipeline pipeline = pipeline(HALF, notifier("oncall", server));
+        Alert alert = TestAlerts.alert("inc-1", "chatgpt", 1);
+
+        AlertReport exhausted = pipeline.process(alert, ORIGIN);
+        down.set(false);
+        Alert replayed = AlertSerde.INSTANCE.parse(deadLetters.get(0).raw()).value();
+        AlertReport delivered = pipeline.process(replayed, "replay.jsonl:1");
+        AlertReport again = pipeline.process(replayed, "replay.jsonl:1");
+
+        assertThat(exhausted.receivers())
+                .extracting(AlertReport.Result::reason)
+                .containsExactly(Reason.EXHAUSTED);
+        assertThat(delivered.receivers())
+                .extracting(AlertReport.Result::reason)
+                .containsExactly(Reason.DELIVERED);
+        assertThat(again.receivers())
+                .extracting(AlertReport.Result::reason)
+                .containsExactly(Reason.ALREADY_DELIVERED);
+        assertThat(server.accepted()).containsExactly(alert);
+        assertThat(deadLetters).hasSize(1);
+    }
+
+    @Test
+    void aReplayedVersionOlderThanOneDeliveredIsNotSent() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        TestReceiverServer server =
+                server((alert, attempt) -> Response.status(down.get() ? 503 : 202));
+        DeliveryPipeline pipeline = pipeline(HALF, notifier("oncall", server));
+        Alert started = TestAlerts.alert("inc-1", "chatgpt", 1);
+        Alert recovered =
+                TestAlerts.alert(
+                        "inc-1",
+                        "chatgpt",
+                        io.outagewatch.events.Severity.MAJOR,
+                        io.outagewatch.events.AlertType.OUTAGE_RECOVERED,
+                        2);
+
+        pipeline.process(started, ORIGIN);
+        down.set(false);
+        pipeline.process(recovered, "outage-alerts-0-8");
+        int requests = server.requests().size();
+        AlertReport replay =
+                pipeline.process(
+                        AlertSerde.INSTANCE.parse(deadLetters.get(0).raw()).value(),
+                        "replay.jsonl:1");
+
+        // Sending the start after the recovery would re-open an incident that is over.
+        assertThat(replay.receivers())
+                .extracting(AlertReport.Result::reason, AlertReport.Result::detail)
+                .containsExactly(tuple(Reason.SUPERSEDED, "v2 was delivered"));
+        assertThat(server.requests()).hasSize(requests);
+        assertThat(server.accepted()).containsExactly(recovered);
     }
 
     @Test

@@ -43,6 +43,44 @@ class FileDeliveryLogTest {
     }
 
     @Test
+    void aLongRunningLogHoldsOnlyTheRetentionInMemory() throws IOException {
+        FakeTime time = new FakeTime(NOW);
+        try (FileDeliveryLog log = FileDeliveryLog.open(dir.resolve("log"), RETENTION, time)) {
+            for (int version = 1; version <= 3; version++) {
+                log.record(record("inc-1", version, "oncall", DeliveryOutcome.DELIVERED, NOW));
+            }
+            assertThat(log.size()).isEqualTo(3);
+            assertThat(log.latestDelivered("inc-1", "oncall")).hasValue(3);
+
+            time.advance(RETENTION.plusSeconds(1));
+            Instant later = time.instant();
+            log.record(record("inc-2", 1, "oncall", DeliveryOutcome.DELIVERED, later));
+
+            assertThat(log.size()).isEqualTo(1);
+            assertThat(log.find("inc-1", 3, "oncall")).isEmpty();
+            assertThat(log.latestDelivered("inc-1", "oncall")).isEmpty();
+            assertThat(log.latestDelivered("inc-2", "oncall")).hasValue(1);
+        }
+    }
+
+    @Test
+    void theLatestDeliveredVersionIgnoresRefusalsAndOtherReceivers() throws IOException {
+        FakeTime time = new FakeTime(NOW);
+        Path file = dir.resolve("log");
+        try (FileDeliveryLog log = FileDeliveryLog.open(file, RETENTION, time)) {
+            log.record(record("inc-1", 2, "oncall", DeliveryOutcome.DELIVERED, NOW));
+            log.record(record("inc-1", 3, "oncall", DeliveryOutcome.REJECTED, NOW));
+            log.record(record("inc-1", 1, "oncall", DeliveryOutcome.DELIVERED, NOW));
+            log.record(record("inc-1", 5, "slack", DeliveryOutcome.DELIVERED, NOW));
+        }
+        try (FileDeliveryLog log = FileDeliveryLog.open(file, RETENTION, time)) {
+            assertThat(log.latestDelivered("inc-1", "oncall")).hasValue(2);
+            assertThat(log.latestDelivered("inc-1", "slack")).hasValue(5);
+            assertThat(log.latestDelivered("inc-1", "archive")).isEmpty();
+        }
+    }
+
+    @Test
     void openingCompactsAwayRecordsOlderThanTheRetention() throws IOException {
         Path file = dir.resolve("delivery-log");
         Instant old = NOW.minus(RETENTION).minusSeconds(1);

@@ -74,4 +74,64 @@ class OpenIncidentsTest {
         assertThat(open.resendDue(T0.plus(Duration.ofHours(1)))).isZero();
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void aRecoveryTheReceiverDidNotTakeStillEndsTheResends() throws Exception {
+        OpenIncidents open = new OpenIncidents();
+        AlertmanagerNotifier notifier = alertmanager("http://127.0.0.1:9");
+
+        open.delivered(notifier, TestAlerts.started(), T0);
+        open.notDelivered(notifier, TestAlerts.updated());
+        assertThat(open.size()).isEqualTo(1);
+        open.notDelivered(notifier, TestAlerts.recovered());
+
+        assertThat(open.size()).isZero();
+    }
+
+    @Test
+    void atMostTheLimitIsTrackedAndTheLeastRecentlyUpdatedGoesFirst() throws Exception {
+        try (RecordingServer server = RecordingServer.start()) {
+            AlertmanagerNotifier notifier = alertmanager(server.url(""));
+            OpenIncidents open = new OpenIncidents(2);
+            open.delivered(notifier, incident("inc-a", 1), T0);
+            open.delivered(notifier, incident("inc-b", 1), T0);
+            open.delivered(notifier, incident("inc-a", 2), T0.plusSeconds(1));
+            open.delivered(notifier, incident("inc-c", 1), T0.plusSeconds(2));
+
+            assertThat(open.size()).isEqualTo(2);
+            assertThat(open.resendDue(T0.plus(Duration.ofHours(1)))).isEqualTo(2);
+            assertThat(server.requests())
+                    .extracting(r -> JSON.readTree(r.bodyText()).get(0).get("labels"))
+                    .extracting(labels -> labels.get("incident_id").asText())
+                    .containsExactlyInAnyOrder("inc-a", "inc-c");
+        }
+    }
+
+    private static AlertmanagerNotifier alertmanager(String url) {
+        return new AlertmanagerNotifier(
+                "am", List.of(url), Optional.empty(), HttpDelivery.create(), Duration.ofMinutes(1));
+    }
+
+    private static io.outagewatch.events.Alert incident(String incidentId, int version) {
+        io.outagewatch.events.Alert started = TestAlerts.started();
+        return new io.outagewatch.events.Alert(
+                incidentId,
+                version == 1
+                        ? io.outagewatch.events.AlertType.OUTAGE_STARTED
+                        : io.outagewatch.events.AlertType.OUTAGE_UPDATED,
+                started.service(),
+                started.severity(),
+                started.regions(),
+                started.startedAt(),
+                started.detectedAt(),
+                null,
+                null,
+                started.estimatedDurationSeconds(),
+                started.estimatedDurationLowSeconds(),
+                started.estimatedDurationHighSeconds(),
+                started.evidence(),
+                started.officialStatus(),
+                started.leadSecondsOverAck(),
+                version);
+    }
 }
