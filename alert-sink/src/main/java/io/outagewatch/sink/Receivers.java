@@ -49,7 +49,9 @@ public final class Receivers implements ReceiverFactory {
                             config.url().orElse(URI.create(PagerDutyNotifier.DEFAULT_URL)),
                             config.secret().orElseThrow(),
                             http);
-            case ReceiverConfig.SLACK -> new SlackNotifier(name, url(config).toString(), http);
+            case ReceiverConfig.SLACK ->
+                    new SlackNotifier(
+                            name, config.secret().orElseGet(() -> url(config).toString()), http);
             case ReceiverConfig.WEBHOOK ->
                     new WebhookNotifier(
                             name,

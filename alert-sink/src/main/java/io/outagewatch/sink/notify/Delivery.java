@@ -10,6 +10,18 @@ public sealed interface Delivery permits Delivery.Delivered, Delivery.Retryable,
     /** What the receiver said, for logs and dead letters: status code and a bounded body. */
     String detail();
 
+    /** The same outcome with every occurrence of {@code secret} in the detail replaced. */
+    default Delivery redact(String secret, String placeholder) {
+        if (secret.isEmpty() || !detail().contains(secret)) {
+            return this;
+        }
+        String detail = detail().replace(secret, placeholder);
+        if (this instanceof Retryable retryable) {
+            return new Retryable(detail, retryable.retryAfter());
+        }
+        return this instanceof Delivered ? new Delivered(detail) : new Rejected(detail);
+    }
+
     /** The receiver accepted the alert (2xx). */
     record Delivered(String detail) implements Delivery {
         public Delivered {

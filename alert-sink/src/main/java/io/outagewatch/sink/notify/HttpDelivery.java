@@ -32,8 +32,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Every attempt has a deadline ({@link #DEFAULT_TIMEOUT} unless configured) that covers
  * connecting, the response headers and the response body. Only the first {@link
  * #MAX_DETAIL_BODY_BYTES} bytes of a response body are kept, for the delivery's detail; the rest is
- * not read. Redirects are never followed. Transport failures (refused connection, reset, timeout)
- * become {@link Delivery.Retryable}; {@link InterruptedException} is passed on.
+ * not read. The request URL, its path and its query are replaced by {@code <url>}, {@code <path>}
+ * and {@code <query>} in that text, because receivers and proxies quote them in error pages and a
+ * Slack webhook URL is a secret. Redirects are never followed. Transport failures (refused
+ * connection, reset, timeout) become {@link Delivery.Retryable}; {@link InterruptedException} is
+ * passed on.
  *
  * <p>The default classification ({@link #classify}):
  *
@@ -188,7 +191,10 @@ public final class HttpDelivery {
             return transportFailure(e.getCause(), uri);
         }
         return classifier.classify(
-                new Response(response.statusCode(), response.headers(), text(response.body())));
+                new Response(
+                        response.statusCode(),
+                        response.headers(),
+                        withoutUrl(text(response.body()), uri)));
     }
 
     /** The default classification; see the class comment. */
@@ -252,14 +258,25 @@ public final class HttpDelivery {
                 what + " (" + (cause == null ? "unknown" : cause.getClass().getSimpleName());
         if (message != null && !message.isBlank()) {
             // Some messages quote the URL, and a Slack webhook URL is a secret.
-            String shown = message.replace(uri.toString(), "<url>");
-            String path = uri.getRawPath();
+            detail += ": " + withoutUrl(message, uri);
+        }
+        return new Delivery.Retryable(detail + ")", Optional.empty());
+    }
+
+    /** The text with the URL, its path and its query (raw and decoded) replaced by placeholders. */
+    static String withoutUrl(String text, URI uri) {
+        String shown = text.replace(uri.toString(), "<url>");
+        for (String path : new String[] {uri.getRawPath(), uri.getPath()}) {
             if (path != null && path.length() > 1) {
                 shown = shown.replace(path, "<path>");
             }
-            detail += ": " + shown;
         }
-        return new Delivery.Retryable(detail + ")", Optional.empty());
+        for (String query : new String[] {uri.getRawQuery(), uri.getQuery()}) {
+            if (query != null && !query.isEmpty()) {
+                shown = shown.replace(query, "<query>");
+            }
+        }
+        return shown;
     }
 
     /** Printable text of a response body: UTF-8, control characters turned into spaces. */

@@ -107,7 +107,8 @@ public final class PagerDutyNotifier implements Notifier {
 
     @Override
     public Delivery deliver(Alert alert) throws InterruptedException {
-        return http.postJson(endpoint, event(alert), Map.of());
+        // The routing key is in every event, and a receiver may quote the event back.
+        return http.postJson(endpoint, event(alert), Map.of()).redact(routingKey, "<routing key>");
     }
 
     /** The PagerDuty severity of an OutageWatch severity; see the class comment. */

@@ -13,9 +13,10 @@ import java.util.Set;
  *
  * @param name unique within the sink; routes refer to it; a catalog-style id
  * @param kind one of {@link #KINDS}
- * @param url the endpoint; absent for {@code console}, and for {@code pagerduty}, which then uses
- *     the public Events API endpoint
- * @param secret the PagerDuty routing key or the webhook signing secret, when the kind uses one
+ * @param url the endpoint; absent for {@code console}, for {@code pagerduty}, which then uses the
+ *     public Events API endpoint, and for a {@code slack} whose URL is the secret
+ * @param secret the PagerDuty routing key, the webhook signing secret, or the Slack webhook URL
+ *     (which is a secret itself), when the kind uses one
  * @param options further kind-specific settings, passed through as strings
  */
 public record ReceiverConfig(
@@ -46,7 +47,15 @@ public record ReceiverConfig(
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(secret, "secret");
         options = Map.copyOf(Objects.requireNonNull(options, "options"));
-        if (!kind.equals(CONSOLE) && !kind.equals(PAGERDUTY) && url.isEmpty()) {
+        if (kind.equals(SLACK)) {
+            if (url.isPresent() == secret.isPresent()) {
+                throw new IllegalArgumentException(
+                        "receiver "
+                                + name
+                                + ": a slack receiver needs its webhook URL as url or, better, as"
+                                + " a secret (secretEnv or secretFile), and not both");
+            }
+        } else if (!kind.equals(CONSOLE) && !kind.equals(PAGERDUTY) && url.isEmpty()) {
             throw new IllegalArgumentException("receiver " + name + ": a " + kind + " needs a url");
         }
         if (kind.equals(PAGERDUTY) && secret.isEmpty()) {

@@ -23,6 +23,7 @@ public record SinkArguments(
         Optional<URI> pagerdutyUrl,
         Optional<Path> pagerdutyRoutingKeyFile,
         Optional<URI> slackUrl,
+        Optional<Path> slackUrlFile,
         Optional<URI> webhookUrl,
         Optional<Path> webhookSecretFile,
         Optional<URI> alertmanagerUrl,
@@ -47,7 +48,7 @@ public record SinkArguments(
                     "\n",
                     "usage: bin/outagewatch sink --config sink.yaml [overrides] [--from-file F]",
                     "       bin/outagewatch sink [--console] [--pagerduty-url URL"
-                            + " [--pagerduty-routing-key-file F]] [--slack-url URL]"
+                            + " [--pagerduty-routing-key-file F]] [--slack-url-file F | --slack-url URL]"
                             + " [--webhook-url URL [--webhook-secret-file F]]"
                             + " [--alertmanager-url URL] [overrides] [--from-file F]",
                     "",
@@ -70,7 +71,8 @@ public record SinkArguments(
                             + PAGERDUTY_ROUTING_KEY_ENV
                             + " or --pagerduty-routing-key-file; the webhook signing secret from "
                             + WEBHOOK_SECRET_ENV
-                            + " or --webhook-secret-file.",
+                            + " or --webhook-secret-file. A Slack webhook URL is a secret too:"
+                            + " prefer --slack-url-file to --slack-url, which shows in ps.",
                     "Exit 0 when stopped or the file is done, 1 on failure, 2 on bad usage or"
                             + " config.");
 
@@ -87,6 +89,7 @@ public record SinkArguments(
         return console
                 || pagerdutyUrl.isPresent()
                 || slackUrl.isPresent()
+                || slackUrlFile.isPresent()
                 || webhookUrl.isPresent()
                 || alertmanagerUrl.isPresent();
     }
@@ -107,7 +110,8 @@ public record SinkArguments(
                 case "--config" -> b.config = Path.of(value);
                 case "--pagerduty-url" -> b.pagerdutyUrl = url(flag, value);
                 case "--pagerduty-routing-key-file" -> b.pagerdutyKeyFile = Path.of(value);
-                case "--slack-url" -> b.slackUrl = url(flag, value);
+                case "--slack-url" -> b.slackUrl = secretUrl(flag, value);
+                case "--slack-url-file" -> b.slackUrlFile = Path.of(value);
                 case "--webhook-url" -> b.webhookUrl = url(flag, value);
                 case "--webhook-secret-file" -> b.webhookSecretFile = Path.of(value);
                 case "--alertmanager-url" -> b.alertmanagerUrl = url(flag, value);
@@ -133,6 +137,9 @@ public record SinkArguments(
         if (arguments.pagerdutyRoutingKeyFile().isPresent() && arguments.pagerdutyUrl().isEmpty()) {
             throw new UsageException("--pagerduty-routing-key-file needs --pagerduty-url");
         }
+        if (arguments.slackUrl().isPresent() && arguments.slackUrlFile().isPresent()) {
+            throw new UsageException("give --slack-url or --slack-url-file, not both");
+        }
         if (b.metricsHost != null && arguments.metricsPort().isEmpty()) {
             throw new UsageException("--metrics-host needs --metrics-port");
         }
@@ -145,6 +152,7 @@ public record SinkArguments(
                         arguments.config(),
                         arguments.fromFile(),
                         arguments.pagerdutyRoutingKeyFile(),
+                        arguments.slackUrlFile(),
                         arguments.webhookSecretFile())) {
             input.filter(p -> !Files.isReadable(p)).ifPresent(p -> unreadable.add(p.toString()));
         }
@@ -211,6 +219,18 @@ public record SinkArguments(
                 u ->
                         receivers.add(
                                 receiver(ReceiverConfig.SLACK, Optional.of(u), Optional.empty())));
+        slackUrlFile.ifPresent(
+                file -> {
+                    try {
+                        receivers.add(
+                                receiver(
+                                        ReceiverConfig.SLACK,
+                                        Optional.empty(),
+                                        Optional.of(new Secrets(env::get).fromFile(file))));
+                    } catch (IllegalArgumentException e) {
+                        throw new SinkConfigException("--slack-url-file: " + e.getMessage());
+                    }
+                });
         webhookUrl.ifPresent(
                 u ->
                         receivers.add(
@@ -272,6 +292,28 @@ public record SinkArguments(
         throw new UsageException(flag + ": '" + value + "' is not an http(s) URL");
     }
 
+    /** Like {@link #url}, but the value is a secret and stays out of the message. */
+    private static URI secretUrl(String flag, String value) throws UsageException {
+        try {
+            return url(flag, value);
+        } catch (UsageException e) {
+            throw new UsageException(
+                    flag + ": not an http(s) URL (the value is secret and not shown)");
+        }
+    }
+
+    /** Leaves out the Slack webhook URL, which is a secret. */
+    @Override
+    public String toString() {
+        return "SinkArguments[config="
+                + config.map(Path::toString).orElse("-")
+                + ", receiver flags="
+                + hasReceiverFlags()
+                + ", fromFile="
+                + fromFile.map(Path::toString).orElse("-")
+                + "]";
+    }
+
     private static int port(String flag, String value) throws UsageException {
         try {
             int port = Integer.parseInt(value);
@@ -290,6 +332,7 @@ public record SinkArguments(
         URI pagerdutyUrl;
         Path pagerdutyKeyFile;
         URI slackUrl;
+        Path slackUrlFile;
         URI webhookUrl;
         Path webhookSecretFile;
         URI alertmanagerUrl;
@@ -308,6 +351,7 @@ public record SinkArguments(
                     Optional.ofNullable(pagerdutyUrl),
                     Optional.ofNullable(pagerdutyKeyFile),
                     Optional.ofNullable(slackUrl),
+                    Optional.ofNullable(slackUrlFile),
                     Optional.ofNullable(webhookUrl),
                     Optional.ofNullable(webhookSecretFile),
                     Optional.ofNullable(alertmanagerUrl),

@@ -367,7 +367,16 @@ public record SinkConfig(
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new SinkConfigException(field + "." + URL + ": not a URL: " + e.getMessage(), e);
+            // The exception's message quotes the text, and a Slack webhook URL is a secret.
+            throw new SinkConfigException(
+                    field
+                            + "."
+                            + URL
+                            + ": not a URL ("
+                            + e.getReason()
+                            + " at index "
+                            + e.getIndex()
+                            + ")");
         }
     }
 
