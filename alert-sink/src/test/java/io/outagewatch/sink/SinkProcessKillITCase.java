@@ -113,8 +113,17 @@ class SinkProcessKillITCase {
             }
             assertThat(pager.requests()).hasSize(HELD_REQUEST);
 
+            long committedByFirst = committed();
+            long restartedAt = System.nanoTime();
             Process second = start(config, "second");
             try {
+                awaitCondition(() -> committed() > committedByFirst, "progress after the restart");
+                System.out.printf(
+                        "SinkProcessKillITCase: first sink committed %d of %d records; the"
+                                + " restarted sink committed more after %d ms%n",
+                        committedByFirst,
+                        alerts.size(),
+                        Duration.ofNanos(System.nanoTime() - restartedAt).toMillis());
                 awaitCondition(
                         () -> committed() == alerts.size(), alerts.size() + " records committed");
                 second.destroy(); // SIGTERM: a clean stop
