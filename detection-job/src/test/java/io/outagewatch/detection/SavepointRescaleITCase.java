@@ -17,9 +17,11 @@ import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenario;
-import io.outagewatch.scenario.ScenarioFrame;
+import io.outagewatch.scenario.ScenarioFile;
 import io.outagewatch.scenario.Scenarios;
 import io.outagewatch.scenario.ServiceSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -118,7 +121,7 @@ class SavepointRescaleITCase {
 
     @BeforeAll
     static void replayUndisturbed() throws Exception {
-        scenario = between(Scenarios.named(SCENARIO), HISTORY_FROM, INPUT_UNTIL);
+        scenario = generate(SCENARIO, HISTORY_FROM, INPUT_UNTIL);
         undisturbed =
                 ScenarioReplay.run(scenario, replayDir, ScenarioInput.Roughness.NONE).alerts();
         assertThat(undisturbed)
@@ -292,27 +295,20 @@ class SavepointRescaleITCase {
         return job;
     }
 
-    private static Scenario between(Scenario full, Instant from, Instant until) {
-        ScenarioFrame frame = full.frame();
-        return new Scenario(
-                new ScenarioFrame(
-                        frame.name(),
-                        from,
-                        until,
-                        frame.services(),
-                        frame.vantages(),
-                        frame.traffic()),
-                full.seed(),
-                full.probes().stream().filter(p -> within(p.timestamp(), from, until)).toList(),
-                full.reports().stream().filter(r -> within(r.timestamp(), from, until)).toList(),
-                full.statusUpdates().stream()
-                        .filter(u -> within(u.timestamp(), from, until))
-                        .toList(),
-                full.expected());
-    }
-
-    private static boolean within(Instant at, Instant from, Instant until) {
-        return !at.isBefore(from) && at.isBefore(until);
+    /** The suite's scenario, generated over a shorter span than its file gives. */
+    private static Scenario generate(String name, Instant from, Instant until) throws IOException {
+        String origin = Scenarios.RESOURCE_DIR + name + ".yaml";
+        try (InputStream in = Scenarios.class.getResourceAsStream(origin)) {
+            assertThat(in).as("classpath resource %s", origin).isNotNull();
+            return ScenarioFile.parse(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            origin,
+                            Scenarios.services(),
+                            OptionalLong.empty())
+                    .from(from)
+                    .until(until)
+                    .build();
+        }
     }
 
     /** Produces the scenario's records whose event time passes the filter, in time order. */
