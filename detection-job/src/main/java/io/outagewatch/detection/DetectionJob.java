@@ -51,6 +51,11 @@ public final class DetectionJob {
         env.enableCheckpointing(
                 config.get(DetectionOptions.CHECKPOINT_INTERVAL).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
+        if (env.getConfig().getMaxParallelism() <= 0) {
+            // Neither the job's nor the cluster's configuration sets it: use the job's default
+            // instead of one Flink would derive from this deployment's parallelism.
+            env.setMaxParallelism(config.get(DetectionOptions.MAX_PARALLELISM));
+        }
         DetectionSettings settings =
                 DetectionSettings.from(
                         config, EventTimeWatermarks.Emission.PERIODIC, Timestamps.EARLIEST);

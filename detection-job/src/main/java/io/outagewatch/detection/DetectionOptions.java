@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.PipelineOptions;
 
 /**
  * Every setting of the detection job, declared once with its default and description. A config file
@@ -51,6 +52,16 @@ public final class DetectionOptions {
                     .withDescription(
                             "Checkpoint interval of the live job; alerts become visible to"
                                     + " read_committed consumers when a checkpoint completes.");
+
+    public static final ConfigOption<Integer> MAX_PARALLELISM =
+            key(PipelineOptions.MAX_PARALLELISM.key())
+                    .intType()
+                    .defaultValue(128)
+                    .withDescription(
+                            "Flink's maximum parallelism (key groups) of the live job, fixed so"
+                                    + " that it does not depend on the first deployment's"
+                                    + " parallelism: the most a savepoint can be rescaled to."
+                                    + " Changing it makes existing savepoints unrestorable.");
 
     public static final ConfigOption<String> CATALOG =
             key("outagewatch.catalog")

@@ -62,9 +62,14 @@ public final class OutageDetector
     /** Silence longer than this while an incident is open is skipped in one step. */
     static final Duration MAX_SILENT_TICKS = Duration.ofHours(6);
 
-    static final ValueStateDescriptor<ServiceDetectionState> DETECTION_STATE =
+    /**
+     * The baselines and incident state of a service. Public because it is part of the savepoint
+     * format: tools reading savepoints with the State Processor API use this descriptor.
+     */
+    public static final ValueStateDescriptor<ServiceDetectionState> DETECTION_STATE =
             new ValueStateDescriptor<>(
                     "detection", CodecTypeInfo.javaSerialized(ServiceDetectionState.class));
+
     static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
             new MapStateDescriptor<>(
                     "pending-minutes",

@@ -88,44 +88,57 @@ public final class ReplayMain {
     public static ReplaySummary replay(ReplayArguments arguments, Configured configured)
             throws Exception {
         Configuration config = configured.config();
-        DetectionSettings settings = configured.settings();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(config.get(DetectionOptions.REPLAY_PARALLELISM));
 
         Map<String, Path> inputs = new TreeMap<>();
         Path emptyDirectory = Files.createTempDirectory("outagewatch-replay-");
         try {
-            OutageDetectionPipeline.Inputs pipelineInputs =
-                    new OutageDetectionPipeline.Inputs(
-                            lines(env, "probes", arguments.probes(), emptyDirectory, inputs),
-                            lines(env, "reports", arguments.reports(), emptyDirectory, inputs),
-                            lines(env, "status", arguments.status(), emptyDirectory, inputs));
-            return run(env, pipelineInputs, settings, arguments, inputs);
+            DataStream<ReplayLine> lines =
+                    build(env, arguments, configured.settings(), emptyDirectory, inputs);
+            return collect(env, lines, arguments, inputs);
         } finally {
             Files.deleteIfExists(emptyDirectory);
         }
     }
 
-    private static ReplaySummary run(
+    /**
+     * Builds the replay job on {@code env}: a file source per input, the detection pipeline, and
+     * the alert and dead-letter lines that {@link #replay} collects.
+     *
+     * @param emptyDirectory what an absent input reads
+     * @param inputs filled with the input files actually given, by input name
+     */
+    public static DataStream<ReplayLine> build(
             StreamExecutionEnvironment env,
-            OutageDetectionPipeline.Inputs pipelineInputs,
+            ReplayArguments arguments,
             DetectionSettings settings,
+            Path emptyDirectory,
+            Map<String, Path> inputs) {
+        OutageDetectionPipeline.Outputs outputs =
+                OutageDetectionPipeline.buildPipeline(
+                        new OutageDetectionPipeline.Inputs(
+                                lines(env, "probes", arguments.probes(), emptyDirectory, inputs),
+                                lines(env, "reports", arguments.reports(), emptyDirectory, inputs),
+                                lines(env, "status", arguments.status(), emptyDirectory, inputs)),
+                        settings);
+        return outputs.alerts()
+                .process(new ToReplayLine.FromAlert())
+                .uid("replay-alert-lines")
+                .name("Alert lines")
+                .union(
+                        outputs.deadLetters()
+                                .process(new ToReplayLine.FromDeadLetter())
+                                .uid("replay-dead-letter-lines")
+                                .name("Dead-letter lines"));
+    }
+
+    private static ReplaySummary collect(
+            StreamExecutionEnvironment env,
+            DataStream<ReplayLine> lines,
             ReplayArguments arguments,
             Map<String, Path> inputs)
             throws Exception {
-        OutageDetectionPipeline.Outputs outputs =
-                OutageDetectionPipeline.buildPipeline(pipelineInputs, settings);
-
-        DataStream<ReplayLine> lines =
-                outputs.alerts()
-                        .process(new ToReplayLine.FromAlert())
-                        .uid("replay-alert-lines")
-                        .name("Alert lines")
-                        .union(
-                                outputs.deadLetters()
-                                        .process(new ToReplayLine.FromDeadLetter())
-                                        .uid("replay-dead-letter-lines")
-                                        .name("Dead-letter lines"));
         List<ReplayLine> collected = new ArrayList<>();
         JobExecutionResult result;
         try (CloseableIterator<ReplayLine> iterator = lines.collectAsync()) {
