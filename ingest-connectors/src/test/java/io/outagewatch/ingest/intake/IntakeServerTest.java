@@ -173,6 +173,52 @@ class IntakeServerTest {
                         tuple("slack won't load", "mastodon", null));
     }
 
+    @Test
+    void eachFieldOverItsLimitRejectsOnlyItsItem() throws Exception {
+        String at = "{\"timestamp\":\"2023-11-08T13:42:00Z\",";
+        String body =
+                "["
+                        + at
+                        + "\"text\":\""
+                        + "x".repeat(SocialReport.TEXT_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"author\":\""
+                        + "a".repeat(SocialReport.AUTHOR_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"source\":\""
+                        + "s".repeat(SocialReport.SOURCE_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"lang\":\""
+                        + "l".repeat(SocialReport.LANG_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\""
+                        + "x".repeat(SocialReport.TEXT_MAX_CHARS)
+                        + "\"}]";
+
+        HttpResponse<String> response = post(server, ALICE_TOKEN, body(body));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode result = json(response);
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.path("errors").findValues("index"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(0, 1, 2, 3);
+        assertThat(result.path("errors").findValues("reason"))
+                .extracting(JsonNode::asText)
+                .satisfiesExactly(
+                        r -> assertThat(r).contains("text", "maximum is 4096"),
+                        r -> assertThat(r).contains("author"),
+                        r -> assertThat(r).contains("source"),
+                        r -> assertThat(r).contains("lang"));
+        assertThat(PUBLISHER.published())
+                .extracting(SocialReport::text)
+                .containsExactly("x".repeat(SocialReport.TEXT_MAX_CHARS));
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(
             delimiter = '|',
