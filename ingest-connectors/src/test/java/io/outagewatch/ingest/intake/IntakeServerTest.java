@@ -41,6 +41,10 @@ class IntakeServerTest {
     private static final BearerAuth AUTH =
             BearerAuth.of(Map.of("alice", ALICE_TOKEN, "bob", BOB_TOKEN));
     private static final long MAX_BODY_BYTES = 16 * 1024;
+
+    /** Jetty's default request header size, which the intake keeps. */
+    private static final int JETTY_HEADER_LIMIT_BYTES = 8 * 1024;
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     // High enough that no test but the rate-limit ones ever meets the limit.
@@ -171,6 +175,19 @@ class IntakeServerTest {
                 .containsExactly(
                         tuple("chatgpt is down", "webhook", "chatgpt"),
                         tuple("slack won't load", "mastodon", null));
+    }
+
+    @Test
+    void requestHeadersOverJettysLimitAre431AndNothingIsPublished() throws Exception {
+        HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(uri(server, "/v1/reports"))
+                                .header("Authorization", "Bearer " + ALICE_TOKEN)
+                                .header("X-Padding", "p".repeat(JETTY_HEADER_LIMIT_BYTES))
+                                .POST(body(CHATGPT_REPORT)));
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(PUBLISHER.published()).isEmpty();
     }
 
     @Test
