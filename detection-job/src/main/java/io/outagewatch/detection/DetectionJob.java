@@ -4,6 +4,7 @@ import io.outagewatch.detection.kafka.KafkaConnections;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.Timestamps;
 import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
@@ -56,6 +57,7 @@ public final class DetectionJob {
             // instead of one Flink would derive from this deployment's parallelism.
             env.setMaxParallelism(config.get(DetectionOptions.MAX_PARALLELISM));
         }
+        KafkaClientProperties kafka = KafkaConnections.clientProperties(config, System.getenv());
         DetectionSettings settings =
                 DetectionSettings.from(
                         config, EventTimeWatermarks.Emission.PERIODIC, Timestamps.EARLIEST);
@@ -64,19 +66,19 @@ public final class DetectionJob {
                         new OutageDetectionPipeline.Inputs(
                                 env.fromSource(
                                                 KafkaConnections.source(
-                                                        config, Topics.PROBE_RESULTS),
+                                                        config, kafka, Topics.PROBE_RESULTS),
                                                 WatermarkStrategy.noWatermarks(),
                                                 "Kafka " + Topics.PROBE_RESULTS)
                                         .uid("source-" + Topics.PROBE_RESULTS),
                                 env.fromSource(
                                                 KafkaConnections.source(
-                                                        config, Topics.SOCIAL_REPORTS),
+                                                        config, kafka, Topics.SOCIAL_REPORTS),
                                                 WatermarkStrategy.noWatermarks(),
                                                 "Kafka " + Topics.SOCIAL_REPORTS)
                                         .uid("source-" + Topics.SOCIAL_REPORTS),
                                 env.fromSource(
                                                 KafkaConnections.source(
-                                                        config, Topics.STATUS_UPDATES),
+                                                        config, kafka, Topics.STATUS_UPDATES),
                                                 WatermarkStrategy.noWatermarks(),
                                                 "Kafka " + Topics.STATUS_UPDATES)
                                         .uid("source-" + Topics.STATUS_UPDATES)),
@@ -84,19 +86,28 @@ public final class DetectionJob {
         outputs.alerts()
                 .sinkTo(
                         KafkaConnections.exactlyOnceSink(
-                                config, Topics.OUTAGE_ALERTS, AlertSerde.INSTANCE, Alert::service))
+                                config,
+                                kafka,
+                                Topics.OUTAGE_ALERTS,
+                                AlertSerde.INSTANCE,
+                                Alert::service))
                 .uid("sink-" + Topics.OUTAGE_ALERTS)
                 .name("Kafka " + Topics.OUTAGE_ALERTS);
         outputs.deadLetters()
                 .sinkTo(
                         KafkaConnections.exactlyOnceSink(
-                                config, Topics.DEAD_LETTERS, DeadLetterSerde.INSTANCE, d -> null))
+                                config,
+                                kafka,
+                                Topics.DEAD_LETTERS,
+                                DeadLetterSerde.INSTANCE,
+                                d -> null))
                 .uid("sink-" + Topics.DEAD_LETTERS)
                 .name("Kafka " + Topics.DEAD_LETTERS);
         outputs.vantageHealth()
                 .sinkTo(
                         KafkaConnections.exactlyOnceSink(
                                 config,
+                                kafka,
                                 Topics.VANTAGE_HEALTH,
                                 VantageHealthSerde.INSTANCE,
                                 VantageHealth::vantage))

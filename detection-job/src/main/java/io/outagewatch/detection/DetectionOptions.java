@@ -45,6 +45,18 @@ public final class DetectionOptions {
                                     + " broker's transaction.max.timeout.ms (15 min by default)"
                                     + " and well above checkpoint duration plus restart time.");
 
+    public static final ConfigOption<String> KAFKA_PROPERTIES_FILE =
+            key("outagewatch.kafka.properties-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Java properties file of extra Kafka client settings (TLS, SASL:"
+                                    + " security.protocol, sasl.mechanism, sasl.jaas.config,"
+                                    + " ssl.truststore.location, ...) given to every source and"
+                                    + " sink; read where the job is built. Without it, the file"
+                                    + " the environment variable OUTAGEWATCH_KAFKA_PROPERTIES_FILE"
+                                    + " names, if set. Values are never logged.");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             key("outagewatch.checkpoint-interval")
                     .durationType()

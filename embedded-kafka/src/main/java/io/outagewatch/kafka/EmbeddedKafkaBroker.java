@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -95,6 +96,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private final Map<String, String> brokerOverrides;
+    private final SaslPlainUser saslUser;
     private final int requestedPort;
     private final Path givenDataDir;
     private final boolean guardExit;
@@ -108,6 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private EmbeddedKafkaBroker(Builder builder) {
         this.brokerOverrides = Map.copyOf(builder.brokerOverrides);
+        this.saslUser = builder.saslUser;
         this.requestedPort = builder.port;
         this.givenDataDir = builder.dataDir;
         this.guardExit = builder.guardExit;
@@ -188,12 +191,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Client settings needed to reach this broker: a new, mutable map each call, so a caller can
-     * add its own producer or consumer settings to it.
+     * add its own producer or consumer settings to it. With {@link Builder#saslPlain} they include
+     * the SASL settings of that user.
      */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(saslClientProperties());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return props;
+    }
+
+    /**
+     * The security settings a client needs besides the bootstrap servers: empty for a plaintext
+     * broker, {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} of the
+     * {@link Builder#saslPlain} user otherwise.
+     */
+    public Map<String, String> saslClientProperties() {
+        return saslUser == null ? Map.of() : saslUser.clientProperties();
     }
 
     /**
@@ -325,11 +338,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         port = brokerPort;
-        controlAdmin =
-                Admin.create(
-                        Map.<String, Object>of(
-                                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                                HOST + ":" + brokerPort));
+        Map<String, Object> adminConfig = new HashMap<>(saslClientProperties());
+        adminConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + brokerPort);
+        controlAdmin = Admin.create(adminConfig);
         awaitClusterNode(controlAdmin, deadlineAfter(READY_TIMEOUT));
     }
 
@@ -339,9 +350,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("node.id", Integer.toString(NODE_ID));
         // Static voters, so `format` needs neither --standalone nor a controller directory id.
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        String clientListener = saslUser == null ? "PLAINTEXT" : SaslPlainUser.PROTOCOL;
         config.put(
                 "listeners",
-                "PLAINTEXT://"
+                clientListener
+                        + "://"
                         + HOST
                         + ":"
                         + brokerPort
@@ -349,10 +362,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                         + HOST
                         + ":"
                         + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        config.put("advertised.listeners", clientListener + "://" + HOST + ":" + brokerPort);
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("inter.broker.listener.name", clientListener);
+        config.put(
+                "listener.security.protocol.map",
+                clientListener + ":" + clientListener + ",CONTROLLER:PLAINTEXT");
+        if (saslUser != null) {
+            config.putAll(saslUser.brokerProperties());
+        }
         config.put("log.dirs", logDir.toAbsolutePath().toString());
         config.put("num.partitions", "1");
         // A single node cannot satisfy Kafka's default replication factor of 3 for internal topics.
@@ -647,9 +665,62 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The one user of a broker whose client listener is SASL_PLAINTEXT with the PLAIN mechanism.
+     * The broker also uses it for its own connections to itself (transaction markers).
+     */
+    private record SaslPlainUser(String username, String password) {
+        static final String PROTOCOL = "SASL_PLAINTEXT";
+        static final String MECHANISM = "PLAIN";
+        private static final String LOGIN_MODULE =
+                "org.apache.kafka.common.security.plain.PlainLoginModule";
+
+        SaslPlainUser {
+            if (!username.matches("[A-Za-z0-9._-]+") || !password.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException(
+                        "SASL username and password must be letters, digits, '.', '_' or '-'");
+            }
+        }
+
+        Map<String, String> clientProperties() {
+            return Map.of(
+                    "security.protocol",
+                    PROTOCOL,
+                    "sasl.mechanism",
+                    MECHANISM,
+                    "sasl.jaas.config",
+                    LOGIN_MODULE + " required " + credentials() + ";");
+        }
+
+        Map<String, String> brokerProperties() {
+            String listener = "listener.name." + PROTOCOL.toLowerCase(Locale.ROOT);
+            return Map.of(
+                    "sasl.enabled.mechanisms",
+                    MECHANISM,
+                    "sasl.mechanism.inter.broker.protocol",
+                    MECHANISM,
+                    listener + ".sasl.enabled.mechanisms",
+                    MECHANISM,
+                    listener + "." + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    LOGIN_MODULE
+                            + " required "
+                            + credentials()
+                            + " user_"
+                            + username
+                            + "=\""
+                            + password
+                            + "\";");
+        }
+
+        private String credentials() {
+            return "username=\"" + username + "\" password=\"" + password + "\"";
+        }
+    }
+
     /** Configures an {@link EmbeddedKafkaBroker}; {@link #build()} does not start it. */
     public static final class Builder {
         private final Map<String, String> brokerOverrides = new LinkedHashMap<>();
+        private SaslPlainUser saslUser;
         private int port;
         private Path dataDir;
         private boolean guardExit = true;
@@ -663,6 +734,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
          */
         public Builder brokerProperty(String key, String value) {
             brokerOverrides.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /**
+         * Makes the client listener SASL_PLAINTEXT with the PLAIN mechanism and this one user, so
+         * that a client without these credentials cannot connect. {@link
+         * EmbeddedKafkaBroker#clientProperties()} then carries the credentials. By default the
+         * listener is PLAINTEXT without authentication.
+         *
+         * @param username letters, digits, '.', '_' or '-'
+         * @param password letters, digits, '.', '_' or '-'
+         */
+        public Builder saslPlain(String username, String password) {
+            this.saslUser =
+                    new SaslPlainUser(
+                            Objects.requireNonNull(username), Objects.requireNonNull(password));
             return this;
         }
 

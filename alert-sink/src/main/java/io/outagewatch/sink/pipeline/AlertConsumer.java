@@ -3,6 +3,7 @@ package io.outagewatch.sink.pipeline;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
+import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.Parsed;
 import io.outagewatch.events.Topics;
 import java.io.IOException;
@@ -84,11 +85,25 @@ public final class AlertConsumer {
     }
 
     /**
-     * The consumer settings the sink's guarantees rest on: {@code read_committed}, no auto commit,
-     * earliest offset for a new group, and a poll interval longer than the longest retry.
+     * {@link #consumerProperties(String, String, RetryPolicy, KafkaClientProperties)} with none.
      */
     public static Map<String, Object> consumerProperties(
             String bootstrapServers, String groupId, RetryPolicy retry) {
+        return consumerProperties(bootstrapServers, groupId, retry, KafkaClientProperties.none());
+    }
+
+    /**
+     * The consumer settings the sink's guarantees rest on: {@code read_committed}, no auto commit,
+     * earliest offset for a new group, and a poll interval longer than the longest retry; plus the
+     * extra settings (TLS, SASL) of the Kafka properties file.
+     *
+     * @throws IllegalArgumentException when the file sets one of the sink's own settings
+     */
+    public static Map<String, Object> consumerProperties(
+            String bootstrapServers,
+            String groupId,
+            RetryPolicy retry,
+            KafkaClientProperties extra) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -100,7 +115,9 @@ public final class AlertConsumer {
         config.put(
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE, pollInterval));
-        return config;
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return extra.mergedWith(config);
     }
 
     /** A Kafka consumer with {@link #consumerProperties} and the sink's deserializers. */

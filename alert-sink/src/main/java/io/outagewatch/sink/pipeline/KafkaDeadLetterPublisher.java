@@ -2,6 +2,7 @@ package io.outagewatch.sink.pipeline;
 
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,15 +28,31 @@ public final class KafkaDeadLetterPublisher implements DeadLetterPublisher, Auto
         this.producer = producer;
     }
 
-    /** An idempotent producer with {@code acks=all}. */
+    /** {@link #connect(String, KafkaClientProperties)} without extra settings. */
     public static KafkaDeadLetterPublisher connect(String bootstrapServers) {
+        return connect(bootstrapServers, KafkaClientProperties.none());
+    }
+
+    /**
+     * An idempotent producer with {@code acks=all}, plus the extra settings (TLS, SASL) of the
+     * Kafka properties file.
+     *
+     * @throws IllegalArgumentException when the file sets one of the producer's own settings
+     */
+    public static KafkaDeadLetterPublisher connect(
+            String bootstrapServers, KafkaClientProperties extra) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outagewatch-sink-dead-letters");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaDeadLetterPublisher(
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
+                new KafkaProducer<>(
+                        extra.mergedWith(config),
+                        new StringSerializer(),
+                        new ByteArraySerializer()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.outagewatch.sink.pipeline;
 
+import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.sink.notify.Notifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,10 +43,12 @@ public final class SinkMain {
         }
         SinkArguments arguments;
         SinkConfig config;
+        KafkaClientProperties kafkaProperties;
         List<Notifier> notifiers = new ArrayList<>();
         try {
             arguments = SinkArguments.parse(args);
             config = arguments.toConfig(env);
+            kafkaProperties = KafkaClientProperties.resolve(Optional.empty(), env);
             for (ReceiverConfig receiver : config.receivers()) {
                 notifiers.add(receiverFactory.create(receiver));
             }
@@ -54,7 +58,8 @@ public final class SinkMain {
             return 2;
         }
         try {
-            SinkRunner.run(arguments, config, notifiers, historyOpener, out, err, stop);
+            SinkRunner.run(
+                    arguments, config, kafkaProperties, notifiers, historyOpener, out, err, stop);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,6 +79,7 @@ public final class SinkMain {
         static void run(
                 SinkArguments arguments,
                 SinkConfig config,
+                KafkaClientProperties kafkaProperties,
                 List<Notifier> notifiers,
                 HistoryRecorder.Opener historyOpener,
                 PrintStream out,
@@ -90,7 +96,7 @@ public final class SinkMain {
                             config.historyDb()
                                     .map(historyOpener::open)
                                     .orElse(HistoryRecorder.NONE);
-                    DeadLetters deadLetters = DeadLetters.open(config, err)) {
+                    DeadLetters deadLetters = DeadLetters.open(config, kafkaProperties, err)) {
                 DeliveryPipeline pipeline =
                         DeliveryPipeline.of(
                                 config.router(),
@@ -105,6 +111,7 @@ public final class SinkMain {
                     deliver(
                             arguments,
                             config,
+                            kafkaProperties,
                             pipeline,
                             deadLetters.publisher(),
                             log,
@@ -133,6 +140,7 @@ public final class SinkMain {
         private static void deliver(
                 SinkArguments arguments,
                 SinkConfig config,
+                KafkaClientProperties kafkaProperties,
                 DeliveryPipeline pipeline,
                 DeadLetterPublisher deadLetters,
                 FileDeliveryLog log,
@@ -152,7 +160,8 @@ public final class SinkMain {
                                     AlertConsumer.consumerProperties(
                                             config.bootstrapServers().orElseThrow(),
                                             config.groupId(),
-                                            config.retry())),
+                                            config.retry(),
+                                            kafkaProperties)),
                             pipeline,
                             deadLetters,
                             clock);
@@ -187,10 +196,12 @@ public final class SinkMain {
     /** The dead-letter publisher for a run: Kafka when a broker is configured, else stderr. */
     private record DeadLetters(DeadLetterPublisher publisher, AutoCloseable closer)
             implements AutoCloseable {
-        static DeadLetters open(SinkConfig config, PrintStream err) {
+        static DeadLetters open(
+                SinkConfig config, KafkaClientProperties kafkaProperties, PrintStream err) {
             if (config.bootstrapServers().isPresent()) {
                 KafkaDeadLetterPublisher kafka =
-                        KafkaDeadLetterPublisher.connect(config.bootstrapServers().get());
+                        KafkaDeadLetterPublisher.connect(
+                                config.bootstrapServers().get(), kafkaProperties);
                 return new DeadLetters(kafka, kafka);
             }
             return new DeadLetters(new PrintingDeadLetterPublisher(err), () -> {});

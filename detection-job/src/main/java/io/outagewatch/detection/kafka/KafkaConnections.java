@@ -3,6 +3,10 @@ package io.outagewatch.detection.kafka;
 import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.EventSerde;
+import io.outagewatch.events.KafkaClientProperties;
+import io.outagewatch.events.KafkaEnvironment;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -11,17 +15,64 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** Builds the live job's Kafka sources and exactly-once sinks from the detection settings. */
+/**
+ * Builds the live job's Kafka sources and exactly-once sinks from the detection settings, with the
+ * extra client settings (TLS, SASL) of {@link DetectionOptions#KAFKA_PROPERTIES_FILE}. The file is
+ * read here, where the job is built; its values travel inside the sources and sinks, so the task
+ * managers need neither the file nor the environment variable.
+ */
 public final class KafkaConnections {
 
+    /** Source settings OutageWatch or the connector decides; a properties file may not set them. */
+    static final Set<String> SOURCE_KEYS =
+            Set.of(
+                    "bootstrap.servers",
+                    "group.id",
+                    "isolation.level",
+                    "client.id.prefix",
+                    "key.deserializer",
+                    "value.deserializer",
+                    "auto.offset.reset",
+                    "enable.auto.commit");
+
+    /** Sink settings OutageWatch or the connector decides; a properties file may not set them. */
+    static final Set<String> SINK_KEYS =
+            Set.of(
+                    "bootstrap.servers",
+                    "transaction.timeout.ms",
+                    "transactional.id",
+                    "enable.idempotence",
+                    "acks",
+                    "key.serializer",
+                    "value.serializer");
+
     private KafkaConnections() {}
+
+    /**
+     * The extra client settings: the file {@link DetectionOptions#KAFKA_PROPERTIES_FILE} names,
+     * else the one {@link KafkaEnvironment#PROPERTIES_FILE} names in {@code env}, else none.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or sets a key a source or sink
+     *     sets itself
+     */
+    public static KafkaClientProperties clientProperties(
+            Configuration config, Map<String, String> env) {
+        KafkaClientProperties extra =
+                KafkaClientProperties.resolve(
+                        config.getOptional(DetectionOptions.KAFKA_PROPERTIES_FILE), env);
+        extra.requireDisjoint(SOURCE_KEYS);
+        extra.requireDisjoint(SINK_KEYS);
+        return extra;
+    }
 
     /**
      * A source of raw records from one topic, committed offsets first and the earliest offset for a
      * new group; only committed transactions are read.
      */
-    public static KafkaSource<RawRecord> source(Configuration config, String topic) {
+    public static KafkaSource<RawRecord> source(
+            Configuration config, KafkaClientProperties extra, String topic) {
         return KafkaSource.<RawRecord>builder()
+                .setProperties(extra.toProperties())
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setTopics(topic)
                 .setGroupId(config.get(DetectionOptions.KAFKA_GROUP_ID))
@@ -38,10 +89,12 @@ public final class KafkaConnections {
     /** An exactly-once sink of one wire type to one topic. */
     public static <T> KafkaSink<T> exactlyOnceSink(
             Configuration config,
+            KafkaClientProperties extra,
             String topic,
             EventSerde<T> serde,
             SerializableFunction<T, String> key) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(extra.toProperties())
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(new KeyedJsonSerializer<>(topic, serde, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which URLs a prober may check. Only {@code http} and {@code https}; and unless private targets
@@ -26,6 +27,16 @@ import java.util.Optional;
  * network is firewalled off.
  */
 public final class TargetPolicy {
+
+    /** Digits, dots and hex numbers only: a host that is meant as an IPv4 address. */
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("((0[xX][0-9a-fA-F]*|[0-9]+)\\.?)+");
+
+    /** Four decimal parts from 0 to 255 without leading zeros. */
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile(
+                    "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     private final boolean allowPrivateTargets;
     private final HostResolver resolver;
@@ -66,6 +77,14 @@ public final class TargetPolicy {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("url '" + url + "' has no host");
         }
+        if (isAmbiguousNumericHost(uri.getHost())) {
+            throw new IllegalArgumentException(
+                    "url '"
+                            + url
+                            + "' has a numeric host that is not a plain dotted quad (such as"
+                            + " 2130706433, 0177.0.0.1 or 0x7f000001); tools disagree on what"
+                            + " address it means, so write it as four decimal numbers");
+        }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
                     "url '"
@@ -76,6 +95,19 @@ public final class TargetPolicy {
                             + " result");
         }
         return uri;
+    }
+
+    /**
+     * Whether a host looks like an IPv4 address in a legacy form: one decimal or hex number, octal
+     * parts with leading zeros, or fewer than four parts. Java reads {@code 0177.0.0.1} as
+     * 177.0.0.1 while curl and browsers read it as 127.0.0.1; refusing such hosts means the address
+     * the guard checks is the one everybody would connect to.
+     */
+    static boolean isAmbiguousNumericHost(String host) {
+        if (!NUMERIC_HOST.matcher(host).matches()) {
+            return false;
+        }
+        return !DOTTED_QUAD.matcher(host).matches();
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,6 +35,29 @@ class BearerAuthTest {
         assertThat(auth.authenticate("Bearer " + ALICE_TOKEN.substring(1))).isEmpty();
         assertThat(auth.authenticate("Basic " + ALICE_TOKEN)).isEmpty();
         assertThat(auth.authenticate(ALICE_TOKEN)).isEmpty();
+    }
+
+    @Test
+    void everyComparisonIsBetweenDigestsOfOneFixedLength() {
+        for (String token : List.of("", "a", ALICE_TOKEN, ALICE_TOKEN + "x", "z".repeat(10_000))) {
+            assertThat(BearerAuth.digest(token))
+                    .as("digest of %d chars", token.length())
+                    .hasSize(32);
+        }
+    }
+
+    @Test
+    void tokensOfEveryOtherLengthOrSharingAPrefixAuthenticateNobody() {
+        for (int length = 1; length <= ALICE_TOKEN.length() + 8; length++) {
+            String prefix = ALICE_TOKEN.substring(0, Math.min(length, ALICE_TOKEN.length()));
+            String candidate = prefix + "0".repeat(Math.max(0, length - ALICE_TOKEN.length()));
+            if (!candidate.equals(ALICE_TOKEN)) {
+                assertThat(auth.authenticate("Bearer " + candidate)).as(candidate).isEmpty();
+            }
+        }
+        assertThat(auth.authenticate("Bearer " + "a".repeat(100_000))).isEmpty();
+        assertThat(auth.authenticate("Bearer " + ALICE_TOKEN.toUpperCase(Locale.ROOT))).isEmpty();
+        assertThat(auth.authenticate("Bearer " + ALICE_TOKEN + "\u00e9")).isEmpty();
     }
 
     @Test

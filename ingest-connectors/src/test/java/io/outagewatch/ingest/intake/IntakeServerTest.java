@@ -41,6 +41,10 @@ class IntakeServerTest {
     private static final BearerAuth AUTH =
             BearerAuth.of(Map.of("alice", ALICE_TOKEN, "bob", BOB_TOKEN));
     private static final long MAX_BODY_BYTES = 16 * 1024;
+
+    /** Jetty's default request header size, which the intake keeps. */
+    private static final int JETTY_HEADER_LIMIT_BYTES = 8 * 1024;
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     // High enough that no test but the rate-limit ones ever meets the limit.
@@ -171,6 +175,65 @@ class IntakeServerTest {
                 .containsExactly(
                         tuple("chatgpt is down", "webhook", "chatgpt"),
                         tuple("slack won't load", "mastodon", null));
+    }
+
+    @Test
+    void requestHeadersOverJettysLimitAre431AndNothingIsPublished() throws Exception {
+        HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(uri(server, "/v1/reports"))
+                                .header("Authorization", "Bearer " + ALICE_TOKEN)
+                                .header("X-Padding", "p".repeat(JETTY_HEADER_LIMIT_BYTES))
+                                .POST(body(CHATGPT_REPORT)));
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(PUBLISHER.published()).isEmpty();
+    }
+
+    @Test
+    void eachFieldOverItsLimitRejectsOnlyItsItem() throws Exception {
+        String at = "{\"timestamp\":\"2023-11-08T13:42:00Z\",";
+        String body =
+                "["
+                        + at
+                        + "\"text\":\""
+                        + "x".repeat(SocialReport.TEXT_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"author\":\""
+                        + "a".repeat(SocialReport.AUTHOR_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"source\":\""
+                        + "s".repeat(SocialReport.SOURCE_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\"t\",\"lang\":\""
+                        + "l".repeat(SocialReport.LANG_MAX_CHARS + 1)
+                        + "\"},"
+                        + at
+                        + "\"text\":\""
+                        + "x".repeat(SocialReport.TEXT_MAX_CHARS)
+                        + "\"}]";
+
+        HttpResponse<String> response = post(server, ALICE_TOKEN, body(body));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode result = json(response);
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.path("errors").findValues("index"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(0, 1, 2, 3);
+        assertThat(result.path("errors").findValues("reason"))
+                .extracting(JsonNode::asText)
+                .satisfiesExactly(
+                        r -> assertThat(r).contains("text", "maximum is 4096"),
+                        r -> assertThat(r).contains("author"),
+                        r -> assertThat(r).contains("source"),
+                        r -> assertThat(r).contains("lang"));
+        assertThat(PUBLISHER.published())
+                .extracting(SocialReport::text)
+                .containsExactly("x".repeat(SocialReport.TEXT_MAX_CHARS));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

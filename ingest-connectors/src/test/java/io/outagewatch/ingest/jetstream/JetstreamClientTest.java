@@ -10,6 +10,7 @@ import io.outagewatch.ingest.jetstream.JetstreamTestServer.Connection;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -88,6 +89,26 @@ class JetstreamClientTest {
         assertThat(publisher.published)
                 .containsExactlyInAnyOrderElementsOf(Fixtures.expectedReports());
         assertThat(client.counters().malformed.get()).isEqualTo(5);
+    }
+
+    @Test
+    void dropsAMessageOverTheSizeLimitWithoutKeepingItAndCarriesOn() throws Exception {
+        // A copy of the first frame padded one character past the limit, sent in 3 fragments so
+        // that the limit is met while the message is being joined.
+        List<String> frames = new ArrayList<>(Fixtures.frames());
+        String first = frames.get(0);
+        String padding = "\"padding\":\"\",";
+        int fill = JetstreamClient.MAX_MESSAGE_CHARS - first.length() - padding.length() + 1;
+        frames.add(0, "{\"padding\":\"" + "x".repeat(fill) + "\"," + first.substring(1));
+        assertThat(frames.get(0)).hasSize(JetstreamClient.MAX_MESSAGE_CHARS + 1);
+        server = new JetstreamTestServer(frames, i -> Behaviour.fragmented(3));
+        JetstreamClient client = client(Duration.ofMinutes(1), EXPECTED_REPORT_COUNT);
+
+        client.run();
+
+        assertThat(publisher.published)
+                .containsExactlyInAnyOrderElementsOf(Fixtures.expectedReports());
+        assertThat(client.counters().malformed.get()).isEqualTo(5 + 1);
     }
 
     @Test

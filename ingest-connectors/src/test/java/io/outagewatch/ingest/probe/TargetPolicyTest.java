@@ -126,6 +126,9 @@ class TargetPolicyTest {
                 "example.com/health | must start with http:// or https://",
                 "HTTP://example.com/ | lower-case scheme",
                 "http:///path | has no host",
+                "http://0x7F.0x0.0x0.0x1/ | has no host",
+                "http://169.254.169.254.:80/ | has no host",
+                "http://127.1/ | has no host",
                 "https://user:secret@example.com/ | contains credentials",
                 "http://exa mple.com/ | is not a URL",
             })
@@ -142,6 +145,70 @@ class TargetPolicyTest {
                 .isEqualTo(8080);
         assertThat(TargetPolicy.requireHttpUrl("https://example.com").getHost())
                 .isEqualTo("example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://2130706433/",
+                "http://0177.0.0.1/",
+                "http://017700000001/",
+                "http://0x7f000001/",
+                "http://10.0.0.01/",
+                "https://3232235777/admin",
+            })
+    void refusesNumericHostsThatAreNotPlainDottedQuads(String url) {
+        assertThatThrownBy(() -> TargetPolicy.requireHttpUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("numeric host that is not a plain dotted quad");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://1.1.1.1/",
+                "http://255.255.255.255/",
+                "https://1password.com/",
+                "https://123.example.com/",
+                "https://0x.example.com/"
+            })
+    void acceptsDottedQuadsAndNamesThatStartWithDigits(String url) {
+        assertThat(TargetPolicy.requireHttpUrl(url).getHost()).isNotNull();
+    }
+
+    /**
+     * Every URL form of a loopback, private, link-local or unspecified address is refused through
+     * the system resolver: IP literals are never looked up, and {@code localhost} resolves from the
+     * hosts file.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://localhost/",
+                "http://LOCALHOST:8080/",
+                "http://127.0.0.1/",
+                "http://0.0.0.0/",
+                "http://10.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:8080/",
+                "http://[0:0:0:0:0:0:0:1]/",
+                "http://[::]/",
+                "http://[fc00::1]/",
+                "http://[fd00:ec2::254]/",
+                "http://[fe80::1]/",
+                "http://[febf::1]/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:a9fe:a9fe]/",
+                "http://[0:0:0:0:0:ffff:7f00:1]/",
+                "http://[::127.0.0.1]/",
+            })
+    void refusesEveryFormOfANonPublicAddress(String url) {
+        TargetPolicy policy = new TargetPolicy(false, HostResolver.SYSTEM);
+
+        assertThatThrownBy(() -> policy.resolve(TargetPolicy.requireHttpUrl(url)))
+                .isInstanceOf(TargetPolicy.RefusedTargetException.class)
+                .hasMessageContaining("--allow-private-targets");
     }
 
     private static HostResolver resolvesTo(String... literals) {

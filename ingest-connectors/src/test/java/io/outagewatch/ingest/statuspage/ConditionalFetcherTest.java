@@ -2,15 +2,20 @@ package io.outagewatch.ingest.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.outagewatch.ingest.statuspage.FixtureServer.Reply;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,6 +28,9 @@ class ConditionalFetcherTest {
     private static final String LAST_MODIFIED = "Fri, 20 Nov 2026 14:02:12 GMT";
     private static final int SMALL_LIMIT = 64;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** The endless server stops here, far past anything a fetcher may read. */
+    private static final long ENDLESS_BODY_GIVE_UP_BYTES = 256L * 1024 * 1024;
 
     private final FixtureServer server = new FixtureServer(new MutableClock(Fixtures.NOW));
     private final ConditionalFetcher fetcher =
@@ -68,6 +76,45 @@ class ConditionalFetcherTest {
 
         assertThat(result).isInstanceOf(FetchResult.Failed.class);
         assertThat(((FetchResult.Failed) result).reason()).contains("larger than 64 bytes");
+    }
+
+    @Test
+    void anEndlessBodyWithoutALengthFailsAfterTheLimitAndIsNotReadOn() throws Exception {
+        HttpServer endless =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicLong written = new AtomicLong();
+        CompletableFuture<Void> writerStopped = new CompletableFuture<>();
+        endless.createContext(
+                "/",
+                exchange -> {
+                    // Chunked: no Content-Length to refuse on, so only the read limit can stop it.
+                    exchange.sendResponseHeaders(200, 0);
+                    byte[] chunk = "{\"incidents\":[".repeat(64).getBytes(StandardCharsets.UTF_8);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        while (written.get() < ENDLESS_BODY_GIVE_UP_BYTES) {
+                            out.write(chunk);
+                            written.addAndGet(chunk.length);
+                        }
+                    } catch (IOException closedByTheClient) {
+                        // expected: the fetcher hung up
+                    } finally {
+                        writerStopped.complete(null);
+                    }
+                });
+        endless.start();
+        try {
+            FetchResult result =
+                    fetcher.fetch(
+                            URI.create(
+                                    "http://127.0.0.1:" + endless.getAddress().getPort() + PATH));
+
+            assertThat(result).isInstanceOf(FetchResult.Failed.class);
+            assertThat(((FetchResult.Failed) result).reason()).contains("larger than 64 bytes");
+            writerStopped.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(written.get()).isLessThan(ENDLESS_BODY_GIVE_UP_BYTES);
+        } finally {
+            endless.stop(0);
+        }
     }
 
     @Test
