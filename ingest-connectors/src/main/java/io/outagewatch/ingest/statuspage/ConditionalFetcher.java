@@ -36,11 +36,16 @@ public final class ConditionalFetcher {
         this.requestTimeout = requestTimeout;
     }
 
-    /** A client that follows redirects except from https to http, with the default timeouts. */
+    /**
+     * A client with the default timeouts that never follows redirects: a page's answer could
+     * otherwise send the poller to an address the operator never configured, such as a cloud
+     * metadata endpoint. Status-page APIs answer at their documented URL; a redirect fails the poll
+     * and names where it pointed, so the operator can configure that URL instead.
+     */
     public static HttpClient defaultClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(StatusPageConfig.CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -75,6 +80,16 @@ public final class ConditionalFetcher {
             if (status == NOT_MODIFIED) {
                 return new FetchResult.NotModified();
             }
+            if (isRedirect(status)) {
+                return new FetchResult.Failed(
+                        status,
+                        "HTTP "
+                                + status
+                                + ": redirects are not followed; configure the page's final URL ("
+                                + response.headers().firstValue("Location").orElse("no Location")
+                                + ")",
+                        null);
+            }
             if (status != OK) {
                 return new FetchResult.Failed(
                         status,
@@ -105,6 +120,10 @@ public final class ConditionalFetcher {
     /** Drops a URL's validators, so the next fetch gets the full document again. */
     public void forget(URI uri) {
         validators.remove(uri);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status >= 300 && status < 400;
     }
 
     private FetchResult tooLarge(int status) {

@@ -129,6 +129,34 @@ class ConditionalFetcherTest {
     }
 
     @Test
+    void aRedirectFailsThePollAndIsNeverFollowed() throws Exception {
+        AtomicLong canaryRequests = new AtomicLong();
+        HttpServer canary =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        canary.createContext(
+                "/",
+                exchange -> {
+                    canaryRequests.incrementAndGet();
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+        canary.start();
+        try {
+            String location =
+                    "http://127.0.0.1:" + canary.getAddress().getPort() + "/latest/meta-data/";
+            server.serve(PATH, Reply.status(302, Map.of("Location", location)));
+
+            FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(uri());
+
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.reason()).contains("not followed").contains(location);
+            assertThat(canaryRequests).hasValue(0);
+        } finally {
+            canary.stop(0);
+        }
+    }
+
+    @Test
     void noServerFailsWithStatusZero() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
