@@ -27,21 +27,27 @@ public final class ScenarioAccuracy {
     private ScenarioAccuracy() {}
 
     public static int run(boolean json, PrintStream out, PrintStream err) throws Exception {
-        Path work = Files.createTempDirectory("outagewatch-bench-scenarios-");
-        List<ScenarioScore> scores = new ArrayList<>();
-        for (Scenario scenario : Scenarios.all()) {
-            err.println("bench scenarios: replaying " + scenario.name());
-            ScenarioReplay.Run run =
-                    ScenarioReplay.run(
-                            scenario, work.resolve(scenario.name()), ScenarioInput.Roughness.NONE);
-            scores.add(ScenarioScore.of(scenario, run.alerts()));
-        }
+        List<ScenarioScore> scores = score(Scenarios.all(), err);
         if (json) {
             out.println(toJson(scores));
         } else {
             printTable(scores, out);
         }
         return 0;
+    }
+
+    /** Replays each scenario as it is and scores its alerts against the expected incidents. */
+    static List<ScenarioScore> score(List<Scenario> scenarios, PrintStream err) throws Exception {
+        Path work = Files.createTempDirectory("outagewatch-bench-scenarios-");
+        List<ScenarioScore> scores = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            err.println("bench scenarios: replaying " + scenario.name());
+            ScenarioReplay.Run run =
+                    ScenarioReplay.run(
+                            scenario, work.resolve(scenario.name()), ScenarioInput.Roughness.NONE);
+            scores.add(ScenarioScore.of(scenario, run.alerts()));
+        }
+        return scores;
     }
 
     private static void printTable(List<ScenarioScore> scores, PrintStream out) {
