@@ -78,6 +78,11 @@ final class BackgroundLoad {
         return firstFailingProbeMillis.get(run);
     }
 
+    /** Records handed to the producer so far. */
+    long sent() {
+        return sent;
+    }
+
     double achievedEventsPerSecond() {
         long end = stoppedNanos == 0 ? System.nanoTime() : stoppedNanos;
         return sent * 1e9 / (end - startedNanos);

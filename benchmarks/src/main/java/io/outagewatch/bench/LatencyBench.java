@@ -6,6 +6,7 @@ import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
+import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,12 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code bin/outagewatch bench latency}: the live job with its default settings on the embedded
@@ -39,11 +42,11 @@ final class LatencyBench {
     static final int SERVICES = 1_000;
     static final int VANTAGES = 10;
     static final double REPORT_SHARE = 0.1;
-    static final int OUTAGES_PER_MINUTE = 5;
+    static final int OUTAGES_PER_MINUTE = 10;
     static final int PARALLELISM = 2;
 
     /** Background load before the first outage, so that every service has a history. */
-    static final Duration WARM_UP = Duration.ofSeconds(60);
+    static final Duration WARM_UP = Duration.ofSeconds(30);
 
     /** After the last onset, give up on a run after this long. */
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(6);
@@ -61,7 +64,8 @@ final class LatencyBench {
             Duration detectionPoint,
             Duration windowSlide,
             Duration checkpointInterval,
-            double backgroundEventsPerSec) {
+            double backgroundEventsPerSec,
+            double committedInputShare) {
 
         double p50() {
             return Stats.median(latencyMillis);
@@ -151,6 +155,19 @@ final class LatencyBench {
                 }
             } finally {
                 load.stop();
+            }
+            double committedShare;
+            try (Admin admin = kafka.admin()) {
+                committedShare =
+                        (double)
+                                        LiveJob.committedOffsets(
+                                                admin,
+                                                config.get(DetectionOptions.KAFKA_GROUP_ID),
+                                                List.of(
+                                                        Topics.PROBE_RESULTS,
+                                                        Topics.SOCIAL_REPORTS))
+                                / load.sent();
+            } finally {
                 flink.cancel(job);
             }
             double[] latencies = new double[detectedAt.size()];
@@ -173,7 +190,8 @@ final class LatencyBench {
                     detectionPoint,
                     ServiceMinute.LENGTH,
                     config.get(DetectionOptions.CHECKPOINT_INTERVAL),
-                    load.achievedEventsPerSecond());
+                    load.achievedEventsPerSecond(),
+                    committedShare);
         }
     }
 
@@ -199,6 +217,10 @@ final class LatencyBench {
                 SERVICES,
                 VANTAGES,
                 Machine.describe());
+        out.printf(
+                Locale.ROOT,
+                "The job had committed %.1f %% of the background load's records when it ended.%n%n",
+                figures.committedInputShare() * 100);
         if (figures.detected() == 0) {
             out.println("No outage was detected.");
             return;
@@ -242,6 +264,7 @@ final class LatencyBench {
         root.put("checkpointIntervalSeconds", figures.checkpointInterval().toSeconds());
         root.put("backgroundEventsPerSec", Math.round(figures.backgroundEventsPerSec()));
         root.put("requestedEventsPerSec", arguments.rate());
+        root.put("committedInputShare", Math.round(figures.committedInputShare() * 1000) / 1000.0);
         Machine.putInto(root);
         return root.toString();
     }

@@ -27,7 +27,8 @@ class LatencyBenchTest {
                         DETECTION_POINT,
                         WINDOW,
                         CHECKPOINTS,
-                        20_010);
+                        20_010,
+                        0.999);
         BenchArguments arguments = BenchArguments.parse("latency", "--runs", "4");
 
         JsonNode json = new ObjectMapper().readTree(LatencyBench.json(figures, arguments));
@@ -51,6 +52,7 @@ class LatencyBenchTest {
                         DETECTION_POINT,
                         WINDOW,
                         CHECKPOINTS,
+                        0,
                         0);
         BenchArguments arguments = BenchArguments.parse("latency", "--runs", "2");
         ByteArrayOutputStream table = new ByteArrayOutputStream();
