@@ -58,8 +58,6 @@ final class KeyStateSweep {
     private KeyStateSweep() {}
 
     static Point measure(int keys, Path workDir) throws Exception {
-        Path checkpoints = workDir.resolve("checkpoints-" + keys);
-        Files.createDirectories(checkpoints);
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
                 BenchCluster flink = BenchCluster.start(1);
                 AlertFeed alerts = prepare(kafka)) {
@@ -67,7 +65,6 @@ final class KeyStateSweep {
             Configuration config = LiveJob.config(kafka, workDir, "state-" + keys);
             config.set(DetectionOptions.IDLENESS, IDLENESS);
             config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
             config.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
             long heapBefore = usedHeapAfterGc();
             JobID job = flink.submit(LiveJob.environment(config, 1));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +29,9 @@ final class LiveJob {
 
     /**
      * The job's default configuration pointed at the broker and the scenario catalog, with a
-     * consumer group and transactional ids of its own.
+     * consumer group and transactional ids of its own, and checkpoints in a directory as a
+     * deployment has them (docker-compose.yml): without one, Flink keeps checkpoints in the job
+     * manager's memory, which refuses state over 5 MB, and a loaded job fails every checkpoint.
      */
     static Configuration config(EmbeddedKafkaBroker kafka, Path workDir, String runId)
             throws IOException {
@@ -39,6 +42,9 @@ final class LiveJob {
         config.set(DetectionOptions.CATALOG, catalog.toString());
         config.set(DetectionOptions.KAFKA_GROUP_ID, "bench-" + runId);
         config.set(DetectionOptions.KAFKA_TRANSACTIONAL_ID_PREFIX, "bench-" + runId);
+        Path checkpoints = workDir.resolve("checkpoints-" + runId);
+        Files.createDirectories(checkpoints);
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         return config;
     }
 
