@@ -9,8 +9,6 @@ import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,12 +97,12 @@ final class LatencyBench {
     }
 
     static Figures measure(BenchArguments arguments, PrintStream err) throws Exception {
-        Path work = Files.createTempDirectory("outagewatch-bench-latency-");
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
+        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-latency-");
+                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
                 BenchCluster flink = BenchCluster.start(PARALLELISM)) {
             kafka.createOutageWatchTopics(PARALLELISM);
-            Configuration config = LiveJob.config(kafka, work, "latency-" + runId);
+            Configuration config = LiveJob.config(kafka, work.path(), "latency-" + runId);
             Duration detectionPoint =
                     ServiceMinute.LENGTH
                             .multipliedBy(config.get(DetectionOptions.CONFIRM_MINUTES_ONE_SIGNAL))

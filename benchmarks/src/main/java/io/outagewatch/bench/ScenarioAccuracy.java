@@ -9,8 +9,6 @@ import io.outagewatch.detection.accuracy.ScenarioScore;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +36,17 @@ public final class ScenarioAccuracy {
 
     /** Replays each scenario as it is and scores its alerts against the expected incidents. */
     static List<ScenarioScore> score(List<Scenario> scenarios, PrintStream err) throws Exception {
-        Path work = Files.createTempDirectory("outagewatch-bench-scenarios-");
         List<ScenarioScore> scores = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
-            err.println("bench scenarios: replaying " + scenario.name());
-            ScenarioReplay.Run run =
-                    ScenarioReplay.run(
-                            scenario, work.resolve(scenario.name()), ScenarioInput.Roughness.NONE);
-            scores.add(ScenarioScore.of(scenario, run.alerts()));
+        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-scenarios-")) {
+            for (Scenario scenario : scenarios) {
+                err.println("bench scenarios: replaying " + scenario.name());
+                ScenarioReplay.Run run =
+                        ScenarioReplay.run(
+                                scenario,
+                                work.path().resolve(scenario.name()),
+                                ScenarioInput.Roughness.NONE);
+                scores.add(ScenarioScore.of(scenario, run.alerts()));
+            }
         }
         return scores;
     }

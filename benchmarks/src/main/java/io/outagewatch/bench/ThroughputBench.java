@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +39,11 @@ final class ThroughputBench {
             List<KeyStateSweep.Point> sweep) {}
 
     static int run(BenchArguments arguments, PrintStream out, PrintStream err) throws Exception {
-        Path work = Files.createTempDirectory("outagewatch-bench-throughput-");
         err.println("bench throughput: " + Machine.describe());
-        Figures figures = measure(arguments, work, err);
+        Figures figures;
+        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-throughput-")) {
+            figures = measure(arguments, work.path(), err);
+        }
         print(figures, out);
         if (arguments.json()) {
             out.println(json(figures));
