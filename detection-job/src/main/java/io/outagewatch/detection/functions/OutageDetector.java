@@ -68,7 +68,7 @@ public final class OutageDetector
      */
     public static final ValueStateDescriptor<ServiceDetectionState> DETECTION_STATE =
             new ValueStateDescriptor<>(
-                    "detection", CodecTypeInfo.javaSerialized(ServiceDetectionState.class));
+                    "detection", CodecTypeInfo.deflatedJavaSerialized(ServiceDetectionState.class));
 
     static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
             new MapStateDescriptor<>(

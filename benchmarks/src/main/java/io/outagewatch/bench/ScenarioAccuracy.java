@@ -1,4 +1,4 @@
-package io.outagewatch.detection.bench;
+package io.outagewatch.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +9,6 @@ import io.outagewatch.detection.accuracy.ScenarioScore;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +25,30 @@ public final class ScenarioAccuracy {
     private ScenarioAccuracy() {}
 
     public static int run(boolean json, PrintStream out, PrintStream err) throws Exception {
-        Path work = Files.createTempDirectory("outagewatch-bench-scenarios-");
-        List<ScenarioScore> scores = new ArrayList<>();
-        for (Scenario scenario : Scenarios.all()) {
-            err.println("bench scenarios: replaying " + scenario.name());
-            ScenarioReplay.Run run =
-                    ScenarioReplay.run(
-                            scenario, work.resolve(scenario.name()), ScenarioInput.Roughness.NONE);
-            scores.add(ScenarioScore.of(scenario, run.alerts()));
-        }
+        List<ScenarioScore> scores = score(Scenarios.all(), err);
         if (json) {
             out.println(toJson(scores));
         } else {
             printTable(scores, out);
         }
         return 0;
+    }
+
+    /** Replays each scenario as it is and scores its alerts against the expected incidents. */
+    static List<ScenarioScore> score(List<Scenario> scenarios, PrintStream err) throws Exception {
+        List<ScenarioScore> scores = new ArrayList<>();
+        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-scenarios-")) {
+            for (Scenario scenario : scenarios) {
+                err.println("bench scenarios: replaying " + scenario.name());
+                ScenarioReplay.Run run =
+                        ScenarioReplay.run(
+                                scenario,
+                                work.path().resolve(scenario.name()),
+                                ScenarioInput.Roughness.NONE);
+                scores.add(ScenarioScore.of(scenario, run.alerts()));
+            }
+        }
+        return scores;
     }
 
     private static void printTable(List<ScenarioScore> scores, PrintStream out) {
@@ -91,9 +98,27 @@ public final class ScenarioAccuracy {
         return String.format("%+.1f min", seconds / 60.0);
     }
 
-    private static String toJson(List<ScenarioScore> scores) {
+    /**
+     * One line of JSON: the overall counts and medians at the top ({@code incidents} expected,
+     * {@code detected}, {@code falseAlarms}, {@code medianDelaySeconds}, {@code
+     * medianDurationErrorSeconds} of the absolute duration errors; a median is null when there is
+     * nothing to take it of), then each scenario with its incidents.
+     */
+    static String toJson(List<ScenarioScore> scores) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
+        List<ScenarioScore.Match> matches =
+                scores.stream().flatMap(score -> score.matches().stream()).toList();
+        root.put("incidents", matches.size());
+        root.put("detected", matches.stream().filter(m -> m.detected().isPresent()).count());
+        root.put("falseAlarms", scores.stream().mapToInt(s -> s.falseAlarms().size()).sum());
+        root.put("days", scores.stream().mapToDouble(ScenarioScore::days).sum());
+        putMedian(root, "medianDelaySeconds", matches, ScenarioScore.Match::detectionDelay);
+        putMedian(
+                root,
+                "medianDurationErrorSeconds",
+                matches,
+                m -> m.durationError().map(Duration::abs));
         ArrayNode array = root.putArray("scenarios");
         for (ScenarioScore score : scores) {
             ObjectNode node = array.addObject();
@@ -113,6 +138,25 @@ public final class ScenarioAccuracy {
             }
         }
         return root.toString();
+    }
+
+    private static void putMedian(
+            ObjectNode node,
+            String field,
+            List<ScenarioScore.Match> matches,
+            Function<ScenarioScore.Match, Optional<Duration>> metric) {
+        double[] seconds =
+                matches.stream()
+                        .map(metric)
+                        .flatMap(Optional::stream)
+                        .mapToDouble(Duration::toSeconds)
+                        .sorted()
+                        .toArray();
+        if (seconds.length == 0) {
+            node.putNull(field);
+        } else {
+            node.put(field, Stats.median(seconds));
+        }
     }
 
     private static void putSeconds(ObjectNode node, String field, Optional<Duration> value) {

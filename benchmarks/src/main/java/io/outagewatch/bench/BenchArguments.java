@@ -1,0 +1,108 @@
+package io.outagewatch.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line of {@code bin/outagewatch bench}: a benchmark name, {@code --json}, and the
+ * options that benchmark takes, each with its default.
+ */
+record BenchArguments(
+        String benchmark, boolean json, long events, List<Integer> keys, int runs, int rate) {
+
+    static final String THROUGHPUT = "throughput";
+    static final String LATENCY = "latency";
+    static final String SCENARIOS = "scenarios";
+
+    static final long DEFAULT_EVENTS = 1_000_000;
+    static final List<Integer> DEFAULT_KEYS = List.of(10, 1_000, 100_000);
+    static final int DEFAULT_RUNS = 20;
+    static final int DEFAULT_RATE = 20_000;
+
+    private static final Map<String, Set<String>> OPTIONS =
+            Map.of(
+                    THROUGHPUT, Set.of("--events", "--keys"),
+                    LATENCY, Set.of("--runs", "--rate"),
+                    SCENARIOS, Set.of());
+
+    /** A command line that does not parse; the message names the bad part. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static BenchArguments parse(String... args) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("which benchmark?");
+        }
+        String benchmark = args[0];
+        Set<String> allowed = OPTIONS.get(benchmark);
+        if (allowed == null) {
+            throw new UsageException("unknown benchmark: " + benchmark);
+        }
+        boolean json = false;
+        long events = DEFAULT_EVENTS;
+        List<Integer> keys = DEFAULT_KEYS;
+        int runs = DEFAULT_RUNS;
+        int rate = DEFAULT_RATE;
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--json")) {
+                json = true;
+                continue;
+            }
+            if (!allowed.contains(option)) {
+                throw new UsageException("bench " + benchmark + " has no option " + option);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--events" -> events = positive(option, value);
+                case "--keys" -> keys = keyList(value);
+                case "--runs" -> runs = Math.toIntExact(positive(option, value));
+                case "--rate" -> rate = Math.toIntExact(positive(option, value));
+                default -> throw new IllegalStateException("unhandled option " + option);
+            }
+        }
+        return new BenchArguments(benchmark, json, events, keys, runs, rate);
+    }
+
+    /**
+     * The key count the rates are measured at: the middle of the sweep (1,000 by default), so
+     * neither a handful of keys nor the largest sweep point decides them.
+     */
+    int rateKeys() {
+        return keys.get((keys.size() - 1) / 2);
+    }
+
+    private static List<Integer> keyList(String value) throws UsageException {
+        List<Integer> keys = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            keys.add(Math.toIntExact(positive("--keys", part.strip())));
+        }
+        List<Integer> sorted = keys.stream().sorted().distinct().toList();
+        if (!sorted.equals(keys)) {
+            throw new UsageException("--keys must be increasing: " + value);
+        }
+        return List.copyOf(keys);
+    }
+
+    private static long positive(String option, String value) throws UsageException {
+        try {
+            long parsed = Long.parseLong(value.replace("_", ""));
+            if (parsed > 0 && parsed <= Integer.MAX_VALUE) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " must be a whole number from 1, got " + value);
+    }
+}

@@ -1,0 +1,147 @@
+package io.outagewatch.bench;
+
+import io.outagewatch.detection.DetectionSettings;
+import io.outagewatch.detection.EventTimeWatermarks;
+import io.outagewatch.detection.OutageDetectionPipeline;
+import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.events.Timestamps;
+import io.outagewatch.scenario.Scenarios;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * The detection pipeline in this JVM over lines held in memory, as replay runs it (per-record
+ * watermarks), at a given parallelism. The clock starts at the first record and stops when the job
+ * has finished, so JVM start and job deployment are left out; parsing is inside.
+ */
+final class InProcessPipeline {
+
+    /** The lines of the current run, by input; the job's operators run in this JVM. */
+    private static final Map<String, RawRecord[]> LINES = new ConcurrentHashMap<>();
+
+    private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
+
+    /** Outputs of the current run, counted. */
+    private enum Tally {
+        ALERTS,
+        DEAD_LETTERS;
+
+        final AtomicLong count = new AtomicLong();
+    }
+
+    private InProcessPipeline() {}
+
+    /** What one run did: its rate, and the alerts and dead letters it produced. */
+    record Run(double eventsPerSecond, long alerts, long deadLetters) {}
+
+    static Run run(SyntheticTraffic.Lines lines, int parallelism) throws Exception {
+        LINES.put("probes", lines.probes());
+        LINES.put("reports", lines.reports());
+        FIRST_RECORD_NANOS.set(0);
+        for (Tally tally : Tally.values()) {
+            tally.count.set(0);
+        }
+        try {
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            parallelism, new Configuration());
+            DetectionSettings settings =
+                    withScenarioCatalog(
+                            DetectionSettings.from(
+                                    new Configuration(),
+                                    EventTimeWatermarks.Emission.PER_RECORD,
+                                    Timestamps.EARLIEST));
+            OutageDetectionPipeline.Outputs outputs =
+                    OutageDetectionPipeline.buildPipeline(
+                            new OutageDetectionPipeline.Inputs(
+                                    lines(env, "probes", lines.probes().length),
+                                    lines(env, "reports", lines.reports().length),
+                                    lines(env, "status", 0)),
+                            settings);
+            outputs.alerts()
+                    .map(new Count<>(Tally.ALERTS))
+                    .name("Count alerts")
+                    .sinkTo(new DiscardingSink<>());
+            outputs.deadLetters()
+                    .map(new Count<>(Tally.DEAD_LETTERS))
+                    .name("Count dead letters")
+                    .sinkTo(new DiscardingSink<>());
+            outputs.vantageHealth().sinkTo(new DiscardingSink<>());
+            env.execute("outagewatch-bench-pipeline-p" + parallelism);
+            long elapsed = System.nanoTime() - FIRST_RECORD_NANOS.get();
+            return new Run(
+                    lines.events() * 1e9 / elapsed,
+                    Tally.ALERTS.count.get(),
+                    Tally.DEAD_LETTERS.count.get());
+        } finally {
+            LINES.clear();
+        }
+    }
+
+    /** One input read at parallelism 1, like replay's file sources; the pipeline fans out. */
+    private static DataStream<RawRecord> lines(
+            StreamExecutionEnvironment env, String input, int count) {
+        // A sequence cannot be empty: an empty input is one index, filtered out.
+        return env.fromSequence(0, Math.max(count, 1) - 1L)
+                .setParallelism(1)
+                .filter(index -> index < count)
+                .setParallelism(1)
+                .name("Indexes of " + input)
+                .map(new LineAt(input))
+                .returns(TypeInformation.of(RawRecord.class))
+                .setParallelism(1)
+                .name("Lines of " + input);
+    }
+
+    /** The line at an index of one input, noting when the first record of the run went in. */
+    private static final class LineAt implements MapFunction<Long, RawRecord> {
+        private static final long serialVersionUID = 1L;
+        private final String input;
+
+        LineAt(String input) {
+            this.input = input;
+        }
+
+        @Override
+        public RawRecord map(Long index) {
+            FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+            return LINES.get(input)[Math.toIntExact(index)];
+        }
+    }
+
+    /** Counts what passes. */
+    private static final class Count<T> implements MapFunction<T, T> {
+        private static final long serialVersionUID = 1L;
+        private final Tally tally;
+
+        Count(Tally tally) {
+            this.tally = tally;
+        }
+
+        @Override
+        public T map(T value) {
+            tally.count.incrementAndGet();
+            return value;
+        }
+    }
+
+    /** The job's default settings, with the catalog the benchmark's posts are about. */
+    static DetectionSettings withScenarioCatalog(DetectionSettings settings) {
+        return new DetectionSettings(
+                Scenarios.catalog(),
+                settings.outOfOrderness(),
+                settings.idleness(),
+                settings.watermarkEmission(),
+                settings.vantageIsolation(),
+                settings.assessor(),
+                settings.incidentPolicy(),
+                settings.deadLetterTimeWhenUnknown());
+    }
+}

@@ -1,0 +1,81 @@
+package io.outagewatch.bench;
+
+import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.events.Topics;
+import io.outagewatch.kafka.EmbeddedKafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Kafka to job to Kafka: the lines are written to the embedded broker first, then the live job
+ * (exactly-once sinks, parallelism 1, one partition per topic) reads them. The rate is taken from
+ * the job's committed consumer offsets, which move only when a checkpoint has completed and its
+ * output transactions are committed: from the first commit to the commit of the last line.
+ */
+final class KafkaEndToEnd {
+
+    /**
+     * Shorter than the job's default (10 s) so that commit steps are small against the run; the
+     * rate includes the cost of committing this often.
+     */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+
+    /** The status-updates topic stays empty; it should stop holding the watermark soon. */
+    static final Duration IDLENESS = Duration.ofSeconds(5);
+
+    static final Duration POLL = Duration.ofMillis(50);
+    static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private KafkaEndToEnd() {}
+
+    static double eventsPerSecond(SyntheticTraffic.Lines lines, Path workDir) throws Exception {
+        List<String> inputs = List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS);
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
+                BenchCluster flink = BenchCluster.start(1);
+                Admin admin = kafka.admin()) {
+            kafka.createTopics(1, Topics.ALL.toArray(String[]::new));
+            LiveJob.produce(kafka, Topics.PROBE_RESULTS, lines.probes());
+            LiveJob.produce(kafka, Topics.SOCIAL_REPORTS, lines.reports());
+            Configuration config = LiveJob.config(kafka, workDir, "e2e");
+            config.set(DetectionOptions.CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL);
+            config.set(DetectionOptions.IDLENESS, IDLENESS);
+            String group = config.get(DetectionOptions.KAFKA_GROUP_ID);
+            long total = lines.events();
+            long submitted = System.nanoTime();
+            JobID job = flink.submit(LiveJob.environment(config, 1));
+            long deadline = submitted + TIMEOUT.toNanos();
+            long firstCommitted = -1;
+            long firstNanos = 0;
+            while (true) {
+                long committed = LiveJob.committedOffsets(admin, group, inputs);
+                long now = System.nanoTime();
+                if (firstCommitted < 0 && committed > 0) {
+                    firstCommitted = committed;
+                    firstNanos = now;
+                }
+                if (committed >= total) {
+                    flink.cancel(job);
+                    // A run so short that one commit took everything is timed from submission.
+                    return firstCommitted < total
+                            ? (total - firstCommitted) * 1e9 / (now - firstNanos)
+                            : total * 1e9 / (now - submitted);
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException(
+                            "the job committed "
+                                    + committed
+                                    + " of "
+                                    + total
+                                    + " input records within "
+                                    + TIMEOUT);
+                }
+                LockSupport.parkNanos(POLL.toNanos());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.outagewatch.bench;
+
+import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.events.Parsed;
+import io.outagewatch.events.ProbeResultSerde;
+import io.outagewatch.events.SocialReportSerde;
+import java.util.Arrays;
+
+/**
+ * The parse floor: one thread turning the benchmark's JSON lines into the same records with the
+ * events module's serdes (Jackson) and nothing else. No pipeline can beat it on one core.
+ */
+final class ParseFloor {
+
+    /** Passes over the lines; the median pass counts, after one pass of warm-up. */
+    static final int PASSES = 3;
+
+    private ParseFloor() {}
+
+    /** Events per second of the median pass. */
+    static double eventsPerSecond(SyntheticTraffic.Lines lines) {
+        parseAll(lines);
+        double[] rates = new double[PASSES];
+        for (int pass = 0; pass < PASSES; pass++) {
+            long begin = System.nanoTime();
+            long valid = parseAll(lines);
+            long elapsed = System.nanoTime() - begin;
+            if (valid != lines.events()) {
+                throw new IllegalStateException(
+                        (lines.events() - valid) + " benchmark lines do not parse");
+            }
+            rates[pass] = lines.events() * 1e9 / elapsed;
+        }
+        Arrays.sort(rates);
+        return Stats.median(rates);
+    }
+
+    private static long parseAll(SyntheticTraffic.Lines lines) {
+        long valid = 0;
+        for (RawRecord line : lines.probes()) {
+            if (ProbeResultSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
+                valid++;
+            }
+        }
+        for (RawRecord line : lines.reports()) {
+            if (SocialReportSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
+                valid++;
+            }
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,56 @@
+package io.outagewatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tiny throughput run through the real command: every figure the issue asks for is in its last
+ * line. Speeds are not asserted: the run is far too short, and the machine is shared.
+ */
+class ThroughputBenchITCase {
+
+    private static final List<String> REQUIRED_KEYS =
+            List.of(
+                    "parseFloorEventsPerSec",
+                    "pipelineP1EventsPerSec",
+                    "pipelineP1Ratio",
+                    "pipelineP2EventsPerSec",
+                    "kafkaEndToEndEventsPerSec",
+                    "kafkaEndToEndRatio",
+                    "stateBytesPerKey");
+
+    @Test
+    void tinyRunEndsWithOneJsonLineOfEveryFigure() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit =
+                BenchMain.run(
+                        new String[] {"throughput", "--events", "3000", "--keys", "10", "--json"},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(OutputStream.nullOutputStream()));
+
+        assertThat(exit).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        for (String key : REQUIRED_KEYS) {
+            assertThat(json.get(key)).as(key).isNotNull();
+            assertThat(json.get(key).asDouble()).as(key).isPositive();
+        }
+        assertThat(json.get("events").asLong()).isEqualTo(3000);
+        assertThat(json.get("pipelineDeadLetters").asLong())
+                .as("every generated line is valid")
+                .isZero();
+        JsonNode point = json.get("sweep").get(0);
+        assertThat(point.get("keys").asInt()).isEqualTo(10);
+        assertThat(point.get("stateBytes").asLong()).isPositive();
+        assertThat(lines).anyMatch(line -> line.startsWith("| parse floor"));
+    }
+}
