@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * A seeded generator of hostile input records for the three input topics: valid records (as the
@@ -200,7 +202,18 @@ public final class HostileRecords {
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
+    /** Text that JSON quotes as it is: most keys and ids. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]{0,64}");
+
     private final Random random;
+
+    /**
+     * The canonical fields of recently mutated bases, by identity: a base is usually mutated many
+     * times, and writing and re-reading it each time would cost more than the mutation.
+     */
+    private final Map<Object, List<String[]>> canonicalFields = new IdentityHashMap<>();
+
+    private static final int CANONICAL_FIELDS_KEPT = 10_000;
 
     public HostileRecords(long seed) {
         this.random = new Random(seed);
@@ -227,7 +240,7 @@ public final class HostileRecords {
             return new HostileRecord(
                     input, Category.CANONICAL, input.canonical(base), base, null, "canonical");
         }
-        Doc doc = Doc.of(input, base);
+        Doc doc = doc(input, base);
         List<String> what = new ArrayList<>();
         int changes = 1 + random.nextInt(3);
         for (int i = 0; i < changes; i++) {
@@ -252,7 +265,7 @@ public final class HostileRecords {
 
     /** One mutation of {@code base} of the given invalid category. */
     public HostileRecord invalid(Input input, Object base, Category category) {
-        Doc doc = Doc.of(input, base);
+        Doc doc = doc(input, base);
         return switch (category) {
             case MISSING_FIELD -> missingField(input, doc);
             case WRONG_TYPE -> wrongType(input, doc);
@@ -1122,6 +1135,9 @@ public final class HostileRecords {
     }
 
     static String quote(String text) {
+        if (PLAIN_NAME.matcher(text).matches()) {
+            return '"' + text + '"';
+        }
         try {
             return PLAIN.writeValueAsString(text);
         } catch (JsonProcessingException e) {
@@ -1167,6 +1183,22 @@ public final class HostileRecords {
         return text.length() <= 120
                 ? text
                 : text.substring(0, 120) + "... (" + text.length() + " chars)";
+    }
+
+    private Doc doc(Input input, Object base) {
+        List<String[]> fields = canonicalFields.get(base);
+        if (fields == null) {
+            if (canonicalFields.size() >= CANONICAL_FIELDS_KEPT) {
+                canonicalFields.clear();
+            }
+            fields = Doc.of(input, base).entries;
+            canonicalFields.put(base, fields);
+        }
+        Doc doc = new Doc();
+        for (String[] field : fields) {
+            doc.entries.add(field.clone());
+        }
+        return doc;
     }
 
     /** A JSON object as an ordered list of keys and raw JSON values; keys may repeat. */
