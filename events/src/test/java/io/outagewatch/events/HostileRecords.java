@@ -3,16 +3,20 @@ package io.outagewatch.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -219,11 +223,6 @@ public final class HostileRecords {
         this.random = new Random(seed);
     }
 
-    /** Every category that can come out of {@link #invalid}, in a fixed order. */
-    public static List<Category> invalidCategories() {
-        return INVALID_CATEGORIES;
-    }
-
     /**
      * A record derived from {@code base}: valid with probability {@code validShare}, otherwise one
      * invalid mutation, each invalid category equally likely.
@@ -263,8 +262,7 @@ public final class HostileRecords {
                 input, base, INVALID_CATEGORIES.get(random.nextInt(INVALID_CATEGORIES.size())));
     }
 
-    /** One mutation of {@code base} of the given invalid category. */
-    public HostileRecord invalid(Input input, Object base, Category category) {
+    private HostileRecord invalid(Input input, Object base, Category category) {
         Doc doc = doc(input, base);
         return switch (category) {
             case MISSING_FIELD -> missingField(input, doc);
@@ -356,9 +354,7 @@ public final class HostileRecords {
                 }
                 if (input == Input.PROBE_RESULTS && doc.has("latencyMs")) {
                     double latency = Double.parseDouble(doc.get("latencyMs"));
-                    doc.put(
-                            "latencyMs",
-                            Double.toString(latency).toUpperCase(java.util.Locale.ROOT));
+                    doc.put("latencyMs", Double.toString(latency).toUpperCase(Locale.ROOT));
                     return "latencyMs as " + doc.get("latencyMs");
                 }
                 doc.put("\u00e9t\u00e9", quote("\uD83D\uDE29 \u202Eright-to-left"));
@@ -610,12 +606,12 @@ public final class HostileRecords {
                         quote("0000-01-01T00:00:00Z"),
                         quote(
                                 String.format(
-                                        java.util.Locale.ROOT,
+                                        Locale.ROOT,
                                         "%04d-06-15T12:00:00Z",
                                         2101 + random.nextInt(7899))),
                         quote(
                                 String.format(
-                                        java.util.Locale.ROOT,
+                                        Locale.ROOT,
                                         "%04d-06-15T12:00:00Z",
                                         random.nextInt(2000))));
         String value = absurd.get(random.nextInt(absurd.size()));
@@ -978,7 +974,7 @@ public final class HostileRecords {
         };
     }
 
-    private <T> T maybe(java.util.function.Supplier<T> value) {
+    private <T> T maybe(Supplier<T> value) {
         return random.nextBoolean() ? value.get() : null;
     }
 
@@ -1060,21 +1056,22 @@ public final class HostileRecords {
     }
 
     /** Code points from several scripts, emoji, controls and combining marks; never surrogates. */
+    private static final int[][] TEXT_RANGES = {
+        {0x20, 0x7E},
+        {0x00, 0x1F},
+        {0xA0, 0x24F},
+        {0x0300, 0x036F},
+        {0x0590, 0x06FF},
+        {0x4E00, 0x4FFF},
+        {0x1F600, 0x1F64F},
+        {0x200B, 0x200F},
+        {0x10000, 0x1007F},
+    };
+
     private String randomText(int codePoints) {
-        int[][] ranges = {
-            {0x20, 0x7E},
-            {0x00, 0x1F},
-            {0xA0, 0x24F},
-            {0x0300, 0x036F},
-            {0x0590, 0x06FF},
-            {0x4E00, 0x4FFF},
-            {0x1F600, 0x1F64F},
-            {0x200B, 0x200F},
-            {0x10000, 0x1007F},
-        };
         StringBuilder text = new StringBuilder(codePoints * 2);
         for (int i = 0; i < codePoints; i++) {
-            int[] range = ranges[random.nextInt(ranges.length)];
+            int[] range = TEXT_RANGES[random.nextInt(TEXT_RANGES.length)];
             text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
         }
         return text.toString();
@@ -1129,7 +1126,7 @@ public final class HostileRecords {
     private static String escapedString(String text) {
         StringBuilder escaped = new StringBuilder(text.length() * 6 + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
-            escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) text.charAt(i)));
+            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) text.charAt(i)));
         }
         return escaped.append('"').toString();
     }
@@ -1174,7 +1171,7 @@ public final class HostileRecords {
     private static String hex(byte[] bytes) {
         StringBuilder hex = new StringBuilder();
         for (byte b : bytes) {
-            hex.append(String.format(java.util.Locale.ROOT, "%02X", b & 0xFF));
+            hex.append(String.format(Locale.ROOT, "%02X", b & 0xFF));
         }
         return hex.toString();
     }
@@ -1217,7 +1214,7 @@ public final class HostileRecords {
                                 field.getKey(), PLAIN.writeValueAsString(field.getValue())
                             });
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("the serde wrote unreadable JSON", e);
             }
             return doc;
@@ -1264,7 +1261,7 @@ public final class HostileRecords {
         }
 
         void shuffle(Random random) {
-            java.util.Collections.shuffle(entries, random);
+            Collections.shuffle(entries, random);
         }
 
         String render(Random random) {
