@@ -199,7 +199,7 @@ class HostileInputITCase {
         try {
             Map<String, Long> lettersByCode =
                     checkDeadLetters(expected, longRun() ? LONG_DEADLINE : DEADLINE);
-            List<Alert> alerts = consumeAlerts(expectedAlerts.size(), DEADLINE);
+            List<Alert> alerts = readAlerts(expectedAlerts.size(), DEADLINE, "read_committed");
             Duration took = Duration.between(jobStarted, Instant.now());
             List<Sample> metrics = scrape();
             heap.stop();
@@ -208,7 +208,15 @@ class HostileInputITCase {
             assertThat(find(metrics, "flink_jobmanager_job_numRestarts"))
                     .isNotEmpty()
                     .allSatisfy(restarts -> assertThat(restarts.value()).isZero());
-            assertThat(alerts).containsExactlyInAnyOrderElementsOf(expectedAlerts);
+            assertThat(alerts)
+                    .as(
+                            () ->
+                                    "alerts read with read_committed; with read_uncommitted: "
+                                            + readAlerts(
+                                                    expectedAlerts.size(),
+                                                    SETTLE,
+                                                    "read_uncommitted"))
+                    .containsExactlyInAnyOrderElementsOf(expectedAlerts);
 
             for (Input input : Input.values()) {
                 assertThat(
@@ -465,7 +473,8 @@ class HostileInputITCase {
             Map<String, ExpectedDeadLetter> expected, Duration timeout) {
         Map<String, Integer> perOrigin = new HashMap<>();
         Map<String, Long> perCode = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(Topics.DEAD_LETTERS)) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                reader(Topics.DEAD_LETTERS, "read_committed")) {
             Instant deadline = Instant.now().plus(timeout);
             Instant settled = null;
             while (settled == null || Instant.now().isBefore(settled)) {
@@ -508,9 +517,9 @@ class HostileInputITCase {
         return perCode;
     }
 
-    private static List<Alert> consumeAlerts(int count, Duration timeout) {
+    private static List<Alert> readAlerts(int count, Duration timeout, String isolation) {
         List<Alert> alerts = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(Topics.OUTAGE_ALERTS)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = reader(Topics.OUTAGE_ALERTS, isolation)) {
             Instant deadline = Instant.now().plus(timeout);
             while (alerts.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> record :
@@ -529,11 +538,11 @@ class HostileInputITCase {
         return alerts;
     }
 
-    private static KafkaConsumer<byte[], byte[]> committedReader(String topic) {
+    private static KafkaConsumer<byte[], byte[]> reader(String topic, String isolation) {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "hostile-it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
