@@ -3,6 +3,7 @@ package io.outagewatch.detection.kafka;
 import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.EventSerde;
+import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -18,16 +19,24 @@ public final class KafkaConnections {
 
     /**
      * A source of raw records from one topic, committed offsets first and the earliest offset for a
-     * new group; only committed transactions are read.
+     * new group; only committed transactions are read. Each record carries the event time its serde
+     * gives it, for per-partition watermarks.
+     *
+     * @param serde the topic's serde
+     * @param eventTime the event time of a parsed record
      */
-    public static KafkaSource<RawRecord> source(Configuration config, String topic) {
+    public static <T> KafkaSource<RawRecord> source(
+            Configuration config,
+            String topic,
+            EventSerde<T> serde,
+            SerializableFunction<T, Instant> eventTime) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setTopics(topic)
                 .setGroupId(config.get(DetectionOptions.KAFKA_GROUP_ID))
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new RawRecordDeserializer<>(serde, eventTime))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty(
                         "client.id.prefix",
