@@ -133,7 +133,8 @@ final class LiveJobSupport {
     }
 
     /**
-     * Produces the records idempotently and waits until the broker has acknowledged every one.
+     * Produces the records one request at a time and waits until the broker has acknowledged every
+     * one.
      *
      * @throws AssertionError if any record was not written, since the run would then compare the
      *     job's output for other input than the replay's
@@ -142,10 +143,14 @@ final class LiveJobSupport {
             EmbeddedKafkaBroker kafka, List<ProducerRecord<byte[], byte[]>> records)
             throws Exception {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        // On a loaded machine the in-JVM broker can take long to answer; a request retried after
-        // a client-side timeout can come back older than the broker's duplicate window and fail.
+        // Fed tens of thousands of records for one partition, the idempotent producer had the
+        // in-JVM broker reject a resent first batch as out of order (OutOfOrderSequenceException)
+        // until the delivery timeout; one request in flight keeps the order without sequence
+        // numbers, and the long timeout keeps a slow answer on a loaded machine from being resent.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PRODUCE_TIMEOUT.toMillis());
         props.put(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
