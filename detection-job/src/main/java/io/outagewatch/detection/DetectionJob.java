@@ -1,19 +1,30 @@
 package io.outagewatch.detection;
 
 import io.outagewatch.detection.kafka.KafkaConnections;
+import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.KafkaClientProperties;
+import io.outagewatch.events.ProbeResult;
+import io.outagewatch.events.ProbeResultSerde;
+import io.outagewatch.events.SocialReport;
+import io.outagewatch.events.SocialReportSerde;
+import io.outagewatch.events.StatusUpdate;
+import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Timestamps;
 import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
 import io.outagewatch.events.VantageHealthSerde;
 import java.nio.file.Path;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * {@code bin/outagewatch detect} and the main class of the job jar: Kafka topics in, alerts, dead
@@ -49,6 +60,18 @@ public final class DetectionJob {
 
     /** Wires the Kafka sources and exactly-once sinks around the detection pipeline. */
     public static void build(StreamExecutionEnvironment env, Configuration config) {
+        build(env, config, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #build(StreamExecutionEnvironment, Configuration)}, with {@code
+     * betweenSourcesAndPipeline} applied to the raw inputs: fault-injection tests put their
+     * operators there, so the job they break is the real one.
+     */
+    static void build(
+            StreamExecutionEnvironment env,
+            Configuration config,
+            UnaryOperator<OutageDetectionPipeline.Inputs> betweenSourcesAndPipeline) {
         env.enableCheckpointing(
                 config.get(DetectionOptions.CHECKPOINT_INTERVAL).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
@@ -60,28 +83,37 @@ public final class DetectionJob {
         KafkaClientProperties kafka = KafkaConnections.clientProperties(config, System.getenv());
         DetectionSettings settings =
                 DetectionSettings.from(
-                        config, EventTimeWatermarks.Emission.PERIODIC, Timestamps.EARLIEST);
+                        config,
+                        EventTimeWatermarks.Emission.PER_PARTITION_AT_SOURCE,
+                        Timestamps.EARLIEST);
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
-                        new OutageDetectionPipeline.Inputs(
-                                env.fromSource(
-                                                KafkaConnections.source(
-                                                        config, kafka, Topics.PROBE_RESULTS),
-                                                WatermarkStrategy.noWatermarks(),
-                                                "Kafka " + Topics.PROBE_RESULTS)
-                                        .uid("source-" + Topics.PROBE_RESULTS),
-                                env.fromSource(
-                                                KafkaConnections.source(
-                                                        config, kafka, Topics.SOCIAL_REPORTS),
-                                                WatermarkStrategy.noWatermarks(),
-                                                "Kafka " + Topics.SOCIAL_REPORTS)
-                                        .uid("source-" + Topics.SOCIAL_REPORTS),
-                                env.fromSource(
-                                                KafkaConnections.source(
-                                                        config, kafka, Topics.STATUS_UPDATES),
-                                                WatermarkStrategy.noWatermarks(),
-                                                "Kafka " + Topics.STATUS_UPDATES)
-                                        .uid("source-" + Topics.STATUS_UPDATES)),
+                        betweenSourcesAndPipeline.apply(
+                                new OutageDetectionPipeline.Inputs(
+                                        source(
+                                                env,
+                                                config,
+                                                kafka,
+                                                settings,
+                                                Topics.PROBE_RESULTS,
+                                                ProbeResultSerde.INSTANCE,
+                                                ProbeResult::timestamp),
+                                        source(
+                                                env,
+                                                config,
+                                                kafka,
+                                                settings,
+                                                Topics.SOCIAL_REPORTS,
+                                                SocialReportSerde.INSTANCE,
+                                                SocialReport::timestamp),
+                                        source(
+                                                env,
+                                                config,
+                                                kafka,
+                                                settings,
+                                                Topics.STATUS_UPDATES,
+                                                StatusUpdateSerde.INSTANCE,
+                                                StatusUpdate::timestamp))),
                         settings);
         outputs.alerts()
                 .sinkTo(
@@ -113,5 +145,22 @@ public final class DetectionJob {
                                 VantageHealth::vantage))
                 .uid("sink-" + Topics.VANTAGE_HEALTH)
                 .name("Kafka " + Topics.VANTAGE_HEALTH);
+    }
+
+    /** One topic's records, with event time and a watermark per partition. */
+    private static <T> DataStream<RawRecord> source(
+            StreamExecutionEnvironment env,
+            Configuration config,
+            KafkaClientProperties kafka,
+            DetectionSettings settings,
+            String topic,
+            EventSerde<T> serde,
+            SerializableFunction<T, Instant> eventTime) {
+        return env.fromSource(
+                        KafkaConnections.source(config, kafka, topic, serde, eventTime),
+                        EventTimeWatermarks.forKafkaSources(
+                                settings.outOfOrderness(), settings.idleness()),
+                        "Kafka " + topic)
+                .uid("source-" + topic);
     }
 }

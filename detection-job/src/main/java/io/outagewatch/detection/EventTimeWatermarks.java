@@ -1,22 +1,34 @@
 package io.outagewatch.detection;
 
+import io.outagewatch.detection.records.RawRecord;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/** The one watermark strategy factory of the pipeline: bounded out-of-orderness plus idleness. */
+/**
+ * The pipeline's watermark strategies, both bounded out-of-orderness plus idleness: per Kafka
+ * partition at the source for live runs, per record after parsing for replay.
+ */
 public final class EventTimeWatermarks {
 
-    /** How watermarks are emitted. */
+    /** Where and how watermarks are made. */
     public enum Emission {
-        /** Every 200 ms of processing time: cheap, for live streams. */
-        PERIODIC,
         /**
-         * With the records that move it, in whole steps of {@link #PER_RECORD_STEP}: the same input
-         * always gives the same watermarks, so lateness verdicts are deterministic; for replay.
+         * By the live job's Kafka sources, for each partition, every 200 ms of processing time
+         * ({@link #forKafkaSources}); the pipeline assigns none after parsing. A partition read
+         * behind the others, as in catching up a backlog, then holds the watermark back instead of
+         * having its records dropped as late, and time a reader spends backpressured does not count
+         * towards idleness.
+         */
+        PER_PARTITION_AT_SOURCE,
+        /**
+         * After parsing, with the records that move it, in whole steps of {@link #PER_RECORD_STEP}:
+         * the same input always gives the same watermarks, so lateness verdicts are deterministic;
+         * for replay, where each input is one file read in order.
          */
         PER_RECORD
     }
@@ -29,17 +41,53 @@ public final class EventTimeWatermarks {
 
     private EventTimeWatermarks() {}
 
-    public static <T> WatermarkStrategy<T> strategy(
+    /** The replay's strategy: {@link Emission#PER_RECORD}, over parsed records. */
+    public static <T> WatermarkStrategy<T> perRecord(
             Duration outOfOrderness,
             Duration idleness,
-            Emission emission,
             SerializableTimestampAssigner<T> timestamps) {
-        WatermarkStrategy<T> base =
-                emission == Emission.PERIODIC
-                        ? WatermarkStrategy.forBoundedOutOfOrderness(outOfOrderness)
-                        : WatermarkStrategy.forGenerator(
-                                context -> new PerRecordBoundedOutOfOrderness<>(outOfOrderness));
-        return base.withTimestampAssigner(timestamps).withIdleness(idleness);
+        return WatermarkStrategy.<T>forGenerator(
+                        context -> new PerRecordBoundedOutOfOrderness<>(outOfOrderness))
+                .withTimestampAssigner(timestamps)
+                .withIdleness(idleness);
+    }
+
+    /**
+     * The live job's strategy: {@link Emission#PER_PARTITION_AT_SOURCE}, over raw records that
+     * carry their event time. A record without one (it does not parse, and will be dead-lettered)
+     * keeps its Kafka timestamp and leaves the watermark where it is.
+     */
+    public static WatermarkStrategy<RawRecord> forKafkaSources(
+            Duration outOfOrderness, Duration idleness) {
+        return WatermarkStrategy.<RawRecord>forGenerator(
+                        context ->
+                                new KnownEventTimesOnly(
+                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrderness)))
+                .withTimestampAssigner(
+                        (raw, kafkaTimestamp) ->
+                                raw.hasEventTime() ? raw.eventTimeMillis() : kafkaTimestamp)
+                .withIdleness(idleness);
+    }
+
+    /** Feeds a generator only the records whose event time is known. */
+    static final class KnownEventTimesOnly implements WatermarkGenerator<RawRecord> {
+        private final WatermarkGenerator<RawRecord> generator;
+
+        KnownEventTimesOnly(WatermarkGenerator<RawRecord> generator) {
+            this.generator = generator;
+        }
+
+        @Override
+        public void onEvent(RawRecord event, long eventTimestamp, WatermarkOutput output) {
+            if (event.hasEventTime()) {
+                generator.onEvent(event, eventTimestamp, output);
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            generator.onPeriodicEmit(output);
+        }
     }
 
     /**

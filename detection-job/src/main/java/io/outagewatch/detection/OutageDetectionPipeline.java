@@ -124,6 +124,11 @@ public final class OutageDetectionPipeline {
     /** Valid records with event time and watermarks, and the dead letters of one input. */
     private record ParsedStream<T>(DataStream<T> valid, DataStream<DeadLetter> deadLetters) {}
 
+    /**
+     * Parses one input and splits off its late records. Replay assigns event time and watermarks
+     * here, after parsing; live inputs come with both from their Kafka sources, per partition, and
+     * the parsed records keep the event time their raw records carried.
+     */
     private static <T> ParsedStream<T> parse(
             DataStream<RawRecord> raw,
             String stream,
@@ -138,15 +143,20 @@ public final class OutageDetectionPipeline {
                         .returns(CodecTypeInfo.wire(type, serde))
                         .uid("parse-" + stream)
                         .name("Parse " + stream);
+        DataStream<T> withEventTime =
+                switch (settings.watermarkEmission()) {
+                    case PER_PARTITION_AT_SOURCE -> parsed;
+                    case PER_RECORD ->
+                            parsed.assignTimestampsAndWatermarks(
+                                            EventTimeWatermarks.perRecord(
+                                                    settings.outOfOrderness(),
+                                                    settings.idleness(),
+                                                    eventTime))
+                                    .uid("watermarks-" + stream)
+                                    .name("Event time of " + stream);
+                };
         SingleOutputStreamOperator<T> onTime =
-                parsed.assignTimestampsAndWatermarks(
-                                EventTimeWatermarks.strategy(
-                                        settings.outOfOrderness(),
-                                        settings.idleness(),
-                                        settings.watermarkEmission(),
-                                        eventTime))
-                        .uid("watermarks-" + stream)
-                        .name("Event time of " + stream)
+                withEventTime
                         .process(new LateRecordSplitter<>(stream, serde))
                         .returns(CodecTypeInfo.wire(type, serde))
                         .uid("late-" + stream)

@@ -92,6 +92,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private enum State {
         NEW,
         RUNNING,
+        STOPPED,
         CLOSED
     }
 
@@ -106,6 +107,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private KafkaRaftServer server;
     private Admin controlAdmin;
     private int port = -1;
+    private int controllerPort = -1;
     private boolean exitGuardHeld;
 
     private EmbeddedKafkaBroker(Builder builder) {
@@ -296,6 +298,59 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Shuts the broker down cleanly, keeping its data directory and ports: {@link #restart()} then
+     * brings the same broker back, with its topics, committed offsets and transactions, at the same
+     * address, so clients reconnect on their own. Meanwhile clients see a broker that is down.
+     *
+     * @throws IllegalStateException if it is not running
+     */
+    public synchronized void stop() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("only a running broker can stop; it is " + state);
+        }
+        int stoppedPort = port;
+        stopServer();
+        port = stoppedPort;
+        state = State.STOPPED;
+    }
+
+    /**
+     * Starts a {@link #stop() stopped} broker again on the same ports and data directory, waiting
+     * until it serves metadata requests. A port still held by the old sockets is retried until
+     * {@link #READY_TIMEOUT}.
+     *
+     * @return this broker, for chaining
+     * @throws IllegalStateException if it is not stopped, or did not become ready in time
+     */
+    public synchronized EmbeddedKafkaBroker restart() {
+        if (state != State.STOPPED) {
+            throw new IllegalStateException("only a stopped broker can restart; it is " + state);
+        }
+        int brokerPort = port;
+        int previousControllerPort = controllerPort;
+        long deadline = deadlineAfter(READY_TIMEOUT);
+        Backoff backoff = new Backoff();
+        while (true) {
+            try {
+                startOn(brokerPort, previousControllerPort);
+                state = State.RUNNING;
+                return this;
+            } catch (RuntimeException e) {
+                try {
+                    stopServer();
+                } catch (RuntimeException stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+                if (!causedByBindFailure(e) || remainingMillis(deadline) <= 0) {
+                    releaseAfterFailedStart(e);
+                    throw e;
+                }
+                backoff.pause(deadline);
+            }
+        }
+    }
+
+    /**
      * Stops the broker, waits for its shutdown and deletes the data directory unless it was given
      * to the builder. Calling it again does nothing.
      */
@@ -324,12 +379,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             requirePortFree(requestedPort);
         }
         int brokerPort = requestedPort != 0 ? requestedPort : freePort(-1);
-        int controllerPort = freePort(brokerPort);
-        Path logDir = dataDir.resolve("kafka-logs");
         if (givenDataDir == null) {
             // A failed attempt can leave a half-written metadata log behind; start from scratch.
-            deleteRecursively(logDir);
+            deleteRecursively(dataDir.resolve("kafka-logs"));
         }
+        startOn(brokerPort, freePort(brokerPort));
+    }
+
+    private void startOn(int brokerPort, int controllerPort) {
+        Path logDir = dataDir.resolve("kafka-logs");
         Properties config = brokerConfig(brokerPort, controllerPort, logDir);
         Path configFile = dataDir.resolve("server.properties");
         writeConfig(config, configFile);
@@ -338,6 +396,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         port = brokerPort;
+        this.controllerPort = controllerPort;
         Map<String, Object> adminConfig = new HashMap<>(saslClientProperties());
         adminConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + brokerPort);
         controlAdmin = Admin.create(adminConfig);

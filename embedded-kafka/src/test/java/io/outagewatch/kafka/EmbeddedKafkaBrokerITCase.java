@@ -389,6 +389,70 @@ class EmbeddedKafkaBrokerITCase {
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void stoppedBrokerRestartsAtTheSameAddressWithItsDataAndClientsReconnect() throws Exception {
+        String topic = "restart-" + UUID.randomUUID();
+        String group = "restart-" + UUID.randomUUID();
+        try (EmbeddedKafkaBroker restarting = EmbeddedKafkaBroker.startDefault()) {
+            restarting.createTopics(1, topic);
+            String bootstrap = restarting.bootstrapServers();
+            Path dataDir = restarting.dataDir();
+            Map<String, Object> producerProps = restarting.clientProperties();
+            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            Map<String, Object> consumerProps = restarting.clientProperties();
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+
+            try (KafkaProducer<String, String> producer =
+                            new KafkaProducer<>(
+                                    producerProps, new StringSerializer(), new StringSerializer());
+                    KafkaConsumer<String, String> consumer =
+                            new KafkaConsumer<>(
+                                    consumerProps,
+                                    new StringDeserializer(),
+                                    new StringDeserializer())) {
+                producer.send(new ProducerRecord<>(topic, "k", "before")).get(30, TimeUnit.SECONDS);
+                consumer.subscribe(List.of(topic));
+                assertThat(pollValues(consumer, 1)).containsExactly("before");
+                consumer.commitSync(DEADLINE);
+
+                restarting.stop();
+                assertThatThrownBy(restarting::bootstrapServers).hasMessageContaining("STOPPED");
+                assertThatThrownBy(restarting::stop).hasMessageContaining("STOPPED");
+
+                restarting.restart();
+                assertThat(restarting.bootstrapServers()).isEqualTo(bootstrap);
+                assertThat(restarting.dataDir()).isEqualTo(dataDir);
+                // The clients made before the stop reconnect by themselves.
+                producer.send(new ProducerRecord<>(topic, "k", "after")).get(60, TimeUnit.SECONDS);
+                assertThat(pollValues(consumer, 1)).containsExactly("after");
+            }
+            try (KafkaConsumer<String, String> sameGroup =
+                    new KafkaConsumer<>(
+                            consumerProps, new StringDeserializer(), new StringDeserializer())) {
+                // The group's offset, committed before the stop, survived it.
+                sameGroup.subscribe(List.of(topic));
+                assertThat(pollValues(sameGroup, 1)).containsExactly("after");
+            }
+            assertThatThrownBy(restarting::restart).hasMessageContaining("RUNNING");
+        }
+    }
+
+    private static List<String> pollValues(KafkaConsumer<String, String> consumer, int count) {
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (values.size() < count) {
+            assertThat(System.nanoTime())
+                    .as("%d of %d records polled", values.size(), count)
+                    .isLessThan(deadline);
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+        }
+        return values;
+    }
+
     /**
      * Produces the events with their serde and key, reads the topic back with a fresh consumer
      * group from the earliest offset, and checks that every key got its events back, in order.

@@ -17,9 +17,11 @@ import org.apache.flink.util.Collector;
  * late}, counted in the {@code lateRecords} metric (by topic) and in {@code deadLetters} with
  * reason {@code late}.
  *
- * <p>It runs right after the watermark assigner of one input, so a record is judged against its own
- * stream only. With a per-record watermark (replay) that makes the verdict deterministic, whatever
- * the other inputs are doing; the windows downstream then never see a late record.
+ * <p>It runs right after the parser of one input, so a record is judged against its own stream
+ * only: live, against the watermark its Kafka source keeps over the partitions it reads, each
+ * partition at its own pace; in replay, against the per-record watermark assigned after parsing,
+ * which makes the verdict deterministic whatever the other inputs are doing. The windows downstream
+ * then never see a late record.
  */
 public final class LateRecordSplitter<T> extends ProcessFunction<T, T> {
 

@@ -5,6 +5,7 @@ import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.KafkaEnvironment;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
@@ -67,10 +68,18 @@ public final class KafkaConnections {
 
     /**
      * A source of raw records from one topic, committed offsets first and the earliest offset for a
-     * new group; only committed transactions are read.
+     * new group; only committed transactions are read. Each record carries the event time its serde
+     * gives it, for per-partition watermarks.
+     *
+     * @param serde the topic's serde
+     * @param eventTime the event time of a parsed record
      */
-    public static KafkaSource<RawRecord> source(
-            Configuration config, KafkaClientProperties extra, String topic) {
+    public static <T> KafkaSource<RawRecord> source(
+            Configuration config,
+            KafkaClientProperties extra,
+            String topic,
+            EventSerde<T> serde,
+            SerializableFunction<T, Instant> eventTime) {
         return KafkaSource.<RawRecord>builder()
                 .setProperties(extra.toProperties())
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
@@ -78,7 +87,7 @@ public final class KafkaConnections {
                 .setGroupId(config.get(DetectionOptions.KAFKA_GROUP_ID))
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new RawRecordDeserializer<>(serde, eventTime))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty(
                         "client.id.prefix",

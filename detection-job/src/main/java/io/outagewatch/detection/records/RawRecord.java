@@ -9,16 +9,31 @@ import java.util.Objects;
  *
  * @param origin where it came from: {@code topic-partition-offset} or {@code file:line}
  * @param payload the record's bytes, as read
+ * @param eventTimeMillis the event time of the record the payload parses to, when the reader
+ *     already knows it (the live job's Kafka sources, which need it for per-partition watermarks);
+ *     otherwise {@link #UNKNOWN_EVENT_TIME}
  */
-public record RawRecord(String origin, byte[] payload) {
+public record RawRecord(String origin, byte[] payload, long eventTimeMillis) {
+
+    /** {@link #eventTimeMillis()} of a record not parsed yet, or that does not parse. */
+    public static final long UNKNOWN_EVENT_TIME = Long.MIN_VALUE;
 
     public RawRecord {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(payload, "payload");
     }
 
+    /** A record whose event time is left to the pipeline's parser. */
+    public RawRecord(String origin, byte[] payload) {
+        this(origin, payload, UNKNOWN_EVENT_TIME);
+    }
+
     public static RawRecord of(String origin, String payload) {
         return new RawRecord(origin, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public boolean hasEventTime() {
+        return eventTimeMillis != UNKNOWN_EVENT_TIME;
     }
 
     /** The payload for humans; invalid bytes become replacement characters. */

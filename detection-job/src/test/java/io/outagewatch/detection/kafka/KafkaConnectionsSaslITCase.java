@@ -103,7 +103,12 @@ class KafkaConnectionsSaslITCase {
             StreamExecutionEnvironment reading = environment();
             read =
                     reading.fromSource(
-                                    KafkaConnections.source(config, extra, topic),
+                                    KafkaConnections.source(
+                                            config,
+                                            extra,
+                                            topic,
+                                            DeadLetterSerde.INSTANCE,
+                                            DeadLetter::timestamp),
                                     WatermarkStrategy.noWatermarks(),
                                     "sasl source")
                             .executeAndCollect(RECORDS);
