@@ -1,6 +1,7 @@
 package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class KafkaEndToEnd {
     static double eventsPerSecond(SyntheticTraffic.Lines lines, Path workDir) throws Exception {
         List<String> inputs = List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS);
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
-                BenchCluster flink = BenchCluster.start(1);
+                LocalFlinkCluster flink = LocalFlinkCluster.start(1);
                 Admin admin = kafka.admin()) {
             kafka.createTopics(1, Topics.ALL.toArray(String[]::new));
             LiveJob.produce(kafka, Topics.PROBE_RESULTS, lines.probes());

@@ -1,6 +1,7 @@
 package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
@@ -59,7 +60,7 @@ final class KeyStateSweep {
 
     static Point measure(int keys, Path workDir) throws Exception {
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
-                BenchCluster flink = BenchCluster.start(1);
+                LocalFlinkCluster flink = LocalFlinkCluster.start(1);
                 AlertFeed alerts = prepare(kafka)) {
             long events = produce(kafka, keys);
             Configuration config = LiveJob.config(kafka, workDir, "state-" + keys);

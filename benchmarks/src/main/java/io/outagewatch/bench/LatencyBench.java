@@ -3,6 +3,7 @@ package io.outagewatch.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
@@ -100,7 +101,7 @@ final class LatencyBench {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-latency-");
                 EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
-                BenchCluster flink = BenchCluster.start(PARALLELISM)) {
+                LocalFlinkCluster flink = LocalFlinkCluster.start(PARALLELISM)) {
             kafka.createOutageWatchTopics(PARALLELISM);
             Configuration config = LiveJob.config(kafka, work.path(), "latency-" + runId);
             Duration detectionPoint =

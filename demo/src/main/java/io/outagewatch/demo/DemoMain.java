@@ -2,6 +2,7 @@ package io.outagewatch.demo;
 
 import io.outagewatch.detection.DetectionJob;
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.detection.accuracy.DetectedIncident;
 import io.outagewatch.events.Alert;
 import io.outagewatch.ingest.cli.CommandLine;

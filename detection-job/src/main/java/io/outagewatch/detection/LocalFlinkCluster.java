@@ -1,19 +1,19 @@
-package io.outagewatch.demo;
+package io.outagewatch.detection;
 
 import java.net.URI;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * A Flink cluster inside this JVM with its web UI on a free loopback port, so the demo's job can be
- * watched in a browser while it runs.
+ * A Flink cluster inside this JVM, its REST endpoint and web UI on a free loopback port, for the
+ * programs that run the live job in-process: the demo, so its job can be watched in a browser, and
+ * the benchmarks, which trigger checkpoints through it.
  */
-final class LocalFlinkCluster implements AutoCloseable {
+public final class LocalFlinkCluster implements AutoCloseable {
 
     private final MiniCluster cluster;
 
@@ -21,7 +21,8 @@ final class LocalFlinkCluster implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static LocalFlinkCluster start(int slots) throws Exception {
+    /** One TaskManager with {@code slots} slots. */
+    public static LocalFlinkCluster start(int slots) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -37,16 +38,20 @@ final class LocalFlinkCluster implements AutoCloseable {
         return new LocalFlinkCluster(cluster);
     }
 
-    URI webUi() throws Exception {
+    public URI webUi() throws Exception {
         return cluster.getRestAddress().get();
     }
 
-    JobID submit(StreamExecutionEnvironment env) throws Exception {
-        JobGraph job = env.getStreamGraph().getJobGraph();
-        return cluster.submitJob(job).get().getJobID();
+    public JobID submit(StreamExecutionEnvironment env) throws Exception {
+        return cluster.submitJob(env.getStreamGraph().getJobGraph()).get().getJobID();
     }
 
-    void cancel(JobID job) throws Exception {
+    /** Takes a checkpoint now and returns where it was written. */
+    public String checkpoint(JobID job) throws Exception {
+        return cluster.triggerCheckpoint(job).get();
+    }
+
+    public void cancel(JobID job) throws Exception {
         cluster.cancelJob(job).get();
     }
 
