@@ -49,6 +49,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -573,26 +575,20 @@ class HostileInputITCase {
                         .filter(pool -> pool.getName().contains("Old Gen"))
                         .toList();
         private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private Thread thread;
+        private final ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "heap-sampler");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
 
         void start() {
-            running = true;
-            thread =
-                    new Thread(
-                            () -> {
-                                while (running) {
-                                    samples.add(new long[] {heapUsed(), oldGenAfterCollection()});
-                                    try {
-                                        Thread.sleep(HEAP_SAMPLE_EVERY.toMillis());
-                                    } catch (InterruptedException e) {
-                                        return;
-                                    }
-                                }
-                            },
-                            "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
+            sampler.scheduleAtFixedRate(
+                    () -> samples.add(new long[] {heapUsed(), oldGenAfterCollection()}),
+                    0,
+                    HEAP_SAMPLE_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         private long heapUsed() {
@@ -608,11 +604,8 @@ class HostileInputITCase {
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.interrupt();
-                thread.join();
-            }
+            sampler.shutdownNow();
+            sampler.awaitTermination(HEAP_SAMPLE_EVERY.toMillis() * 4, TimeUnit.MILLISECONDS);
         }
 
         void print() {
