@@ -445,6 +445,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Topics come from createTopics only, so a typo in a topic name fails instead of silently
         // creating a new topic.
         config.put("auto.create.topics.enable", "false");
+        // Retention is enforced from the start and every second instead of after 30 s and every
+        // 5 min, so a test sees records written with old timestamps vanish as a production broker
+        // would delete them, not only when the test happens to run long enough.
+        config.put("log.initial.task.delay.ms", "0");
+        config.put("log.retention.check.interval.ms", "1000");
         config.putAll(brokerOverrides);
         Properties props = new Properties();
         props.putAll(config);
