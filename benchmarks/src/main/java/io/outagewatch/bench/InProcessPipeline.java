@@ -138,6 +138,7 @@ final class InProcessPipeline {
                 Scenarios.catalog(),
                 settings.outOfOrderness(),
                 settings.idleness(),
+                settings.writeTimeBound(),
                 settings.watermarkEmission(),
                 settings.vantageIsolation(),
                 settings.assessor(),

@@ -157,7 +157,8 @@ public final class DetectionJob {
             EventSerde<T> serde,
             SerializableFunction<T, Instant> eventTime) {
         return env.fromSource(
-                        KafkaConnections.source(config, kafka, topic, serde, eventTime),
+                        KafkaConnections.source(
+                                config, kafka, topic, serde, eventTime, settings.writeTimeBound()),
                         EventTimeWatermarks.forKafkaSources(
                                 settings.outOfOrderness(), settings.idleness()),
                         "Kafka " + topic)

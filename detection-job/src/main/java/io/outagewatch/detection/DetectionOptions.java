@@ -98,6 +98,16 @@ public final class DetectionOptions {
                     .withDescription(
                             "A source split silent this long stops holding back the watermark.");
 
+    public static final ConfigOption<Duration> MAX_AHEAD_OF_WRITE_TIME =
+            key("outagewatch.watermark.max-ahead-of-write-time")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "How far a Kafka record's event time may be ahead of its Kafka"
+                                    + " timestamp (when it was written); a record dated further"
+                                    + " ahead is dead-lettered as ahead_of_write_time and never"
+                                    + " moves a watermark.");
+
     public static final ConfigOption<Integer> QUORUM_MIN_FAILING_VANTAGES =
             key("outagewatch.probes.quorum.min-failing-vantages")
                     .intType()

@@ -2,6 +2,7 @@ package io.outagewatch.detection;
 
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.kafka.WriteTimeBound;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.events.ServiceCatalog;
 import java.io.Serializable;
@@ -19,6 +20,7 @@ public record DetectionSettings(
         ServiceCatalog catalog,
         Duration outOfOrderness,
         Duration idleness,
+        WriteTimeBound writeTimeBound,
         EventTimeWatermarks.Emission watermarkEmission,
         VantageIsolation vantageIsolation,
         MinuteAssessor assessor,
@@ -30,6 +32,7 @@ public record DetectionSettings(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(outOfOrderness, "outOfOrderness");
         Objects.requireNonNull(idleness, "idleness");
+        Objects.requireNonNull(writeTimeBound, "writeTimeBound");
         Objects.requireNonNull(watermarkEmission, "watermarkEmission");
         Objects.requireNonNull(vantageIsolation, "vantageIsolation");
         Objects.requireNonNull(assessor, "assessor");
@@ -66,6 +69,7 @@ public record DetectionSettings(
                 catalog,
                 config.get(DetectionOptions.OUT_OF_ORDERNESS),
                 config.get(DetectionOptions.IDLENESS),
+                new WriteTimeBound(config.get(DetectionOptions.MAX_AHEAD_OF_WRITE_TIME)),
                 emission,
                 isolation,
                 MinuteAssessor.from(config),

@@ -139,7 +139,11 @@ public final class OutageDetectionPipeline {
         SingleOutputStreamOperator<T> parsed =
                 raw.process(
                                 new ParseFunction<>(
-                                        stream, serde, settings.deadLetterTimeWhenUnknown()))
+                                        stream,
+                                        serde,
+                                        eventTime,
+                                        settings.writeTimeBound(),
+                                        settings.deadLetterTimeWhenUnknown()))
                         .returns(CodecTypeInfo.wire(type, serde))
                         .uid("parse-" + stream)
                         .name("Parse " + stream);

@@ -3,12 +3,16 @@ package io.outagewatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outagewatch.detection.accuracy.ScenarioInput;
 import io.outagewatch.detection.accuracy.ScenarioReplay;
+import io.outagewatch.detection.kafka.WriteTimeBound;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.HostileRecords;
 import io.outagewatch.events.HostileRecords.HostileRecord;
 import io.outagewatch.events.HostileRecords.Input;
@@ -83,11 +87,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The live job on a MiniCluster, with no restarts allowed, fed over a hundred thousand hostile
  * records from {@link HostileRecords} (a million with {@code -Doutagewatch.long=true}) on all three
  * input topics, mixed with the valid records of a scenario, plus tombstones, unkeyed records and
- * records near the broker's size limit. Read with read_committed: every invalid record has exactly
- * one dead letter, found by its topic-partition-offset, with the reason code its mutation called
- * for and its own raw bytes; no valid record is dead-lettered; the alerts equal those of a replay
- * of the valid records alone; {@code recordsIn} counts every record; and the job is still running,
- * never restarted. Heap use of this JVM is sampled throughout and printed.
+ * records near the broker's size limit, plus valid records dated hours to decades after they are
+ * written. Read with read_committed: every invalid record has exactly one dead letter, found by its
+ * topic-partition-offset, with the reason code its mutation called for and its own raw bytes; no
+ * valid record is dead-lettered; the alerts equal those of a replay of the valid records alone;
+ * {@code recordsIn} counts every record; and the job is still running, never restarted. Heap use of
+ * this JVM is sampled throughout and printed.
  */
 class HostileInputITCase {
 
@@ -112,6 +117,8 @@ class HostileInputITCase {
     private static final int NEAR_LIMIT_BYTES = 1_000_000;
 
     private static final int FIVE_MEGABYTES = 5 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A dead letter's time has no bearing on its raw text. */
     private static final Instant ANY_TIME = OUTAGE_START;
@@ -373,6 +380,11 @@ class HostileInputITCase {
         while (sentHostile < hostile || index < valid.size()) {
             Object base = index < valid.size() ? valid.get(index) : null;
             Object mutationBase = base != null ? base : generator.randomValid(input);
+            if (index == valid.size() / 10) {
+                // Early in the topic, where a watermark moved to their dates would make every
+                // later valid record late.
+                sendDatedAhead(sender, input, mutationBase);
+            }
             owed += perValid;
             while (owed >= 1 && sentHostile < hostile) {
                 owed--;
@@ -397,6 +409,39 @@ class HostileInputITCase {
         }
         sender.send(
                 input, null, nearLimit(), InvalidReason.TOO_LARGE, "value near the broker limit");
+    }
+
+    /**
+     * Valid records dated two hours, a day and 75 years after they are written: further ahead of
+     * their Kafka timestamp than the job's bound (1 h), so each is dead-lettered as {@link
+     * WriteTimeBound#REASON} instead of moving its partition's watermark.
+     */
+    private static void sendDatedAhead(Sender sender, Input input, Object base) {
+        Instant now = Instant.now();
+        for (Instant ahead :
+                List.of(
+                        now.plus(Duration.ofHours(2)),
+                        now.plus(Duration.ofDays(1)),
+                        Instant.parse("2099-12-31T23:59:00Z"))) {
+            byte[] value = withTimestamp(input, base, ahead);
+            assertThat(input.serde().parse(value).isOk()).as("dated ahead, still valid").isTrue();
+            sender.send(input, null, value, WriteTimeBound.REASON, "valid, dated " + ahead);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] canonical(Input input, Object value) {
+        return ((EventSerde<Object>) input.serde()).toBytes(value);
+    }
+
+    private static byte[] withTimestamp(Input input, Object base, Instant timestamp) {
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(canonical(input, base));
+            json.put("timestamp", timestamp.toString());
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -73,13 +73,16 @@ public final class KafkaConnections {
      *
      * @param serde the topic's serde
      * @param eventTime the event time of a parsed record
+     * @param writeTimeBound how far an event time may be ahead of the record's Kafka timestamp and
+     *     still be one
      */
     public static <T> KafkaSource<RawRecord> source(
             Configuration config,
             KafkaClientProperties extra,
             String topic,
             EventSerde<T> serde,
-            SerializableFunction<T, Instant> eventTime) {
+            SerializableFunction<T, Instant> eventTime,
+            WriteTimeBound writeTimeBound) {
         return KafkaSource.<RawRecord>builder()
                 .setProperties(extra.toProperties())
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
@@ -87,7 +90,7 @@ public final class KafkaConnections {
                 .setGroupId(config.get(DetectionOptions.KAFKA_GROUP_ID))
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer<>(serde, eventTime))
+                .setDeserializer(new RawRecordDeserializer<>(serde, eventTime, writeTimeBound))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty(
                         "client.id.prefix",

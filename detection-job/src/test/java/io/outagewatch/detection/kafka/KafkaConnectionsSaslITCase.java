@@ -108,7 +108,10 @@ class KafkaConnectionsSaslITCase {
                                             extra,
                                             topic,
                                             DeadLetterSerde.INSTANCE,
-                                            DeadLetter::timestamp),
+                                            DeadLetter::timestamp,
+                                            new WriteTimeBound(
+                                                    DetectionOptions.MAX_AHEAD_OF_WRITE_TIME
+                                                            .defaultValue())),
                                     WatermarkStrategy.noWatermarks(),
                                     "sasl source")
                             .executeAndCollect(RECORDS);
