@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -54,6 +55,12 @@ public final class DetectionJob {
             return;
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        if (env instanceof LocalStreamEnvironment) {
+            env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            LocalCheckpoints.withDirectory(
+                                    config, Path.of(System.getProperty("java.io.tmpdir"))));
+        }
         build(env, config);
         env.execute("outagewatch-detection");
     }
