@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.outagewatch.events.Alert;
-import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.KafkaEnvironment;
-import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.sink.notify.TestAlerts;
 import io.outagewatch.sink.notify.WebhookNotifier;
+import io.outagewatch.sink.pipeline.AlertTopic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,12 +35,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +86,7 @@ class SinkProcessKillITCase {
     @Test
     void aSinkKilledWithSigkillWhilePagingRepeatsAtMostTheEventInFlight() throws Exception {
         List<Alert> alerts = alerts();
-        publish(alerts);
+        AlertTopic.publishInOneTransaction(broker, "sink-process-kill-producer", alerts, List.of());
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (Receiver pager = new Receiver(n -> n == HELD_REQUEST, held, release);
@@ -300,38 +292,6 @@ class SinkProcessKillITCase {
                 dir.resolve("kafka.properties"), "group.instance.id=" + GROUP + "-1\n");
     }
 
-    private static void publish(List<Alert> alerts) {
-        Map<String, Object> config = broker.clientProperties();
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sink-process-kill-producer");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Alert alert : alerts) {
-                producer.send(
-                        new ProducerRecord<>(
-                                Topics.OUTAGE_ALERTS,
-                                alert.service(),
-                                AlertSerde.INSTANCE.toBytes(alert)));
-            }
-            producer.commitTransaction();
-        }
-    }
-
-    private static long committed() throws Exception {
-        try (Admin admin = broker.admin()) {
-            return admin
-                    .listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .values()
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        }
-    }
-
     private static void awaitCondition(Check condition, String what) throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.holds()) {
@@ -418,6 +378,12 @@ class SinkProcessKillITCase {
         public void close() {
             server.stop(0);
             executor.shutdownNow();
+        }
+    }
+
+    private static long committed() throws Exception {
+        try (Admin admin = broker.admin()) {
+            return AlertTopic.committedOffsets(admin, GROUP);
         }
     }
 }

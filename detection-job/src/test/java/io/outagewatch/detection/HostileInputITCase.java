@@ -1,10 +1,15 @@
 package io.outagewatch.detection;
 
+import static io.outagewatch.detection.PrometheusMetrics.JOB_METRIC;
+import static io.outagewatch.detection.PrometheusMetrics.find;
+import static io.outagewatch.detection.PrometheusMetrics.label;
+import static io.outagewatch.detection.PrometheusMetrics.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outagewatch.detection.PrometheusMetrics.Sample;
 import io.outagewatch.detection.accuracy.ScenarioInput;
 import io.outagewatch.detection.accuracy.ScenarioReplay;
 import io.outagewatch.detection.kafka.WriteTimeBound;
@@ -32,12 +37,6 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +57,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -126,13 +123,13 @@ class HostileInputITCase {
     /** A dead letter's raw text is only compared by these, to keep a million of them small. */
     private record ExpectedDeadLetter(String code, int rawHash, int rawLength, String what) {}
 
-    private static final int PORT = freePort();
+    private static final PrometheusMetrics PROMETHEUS = PrometheusMetrics.onFreePort();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
-                            .setConfiguration(prometheusReporter(PORT))
+                            .setConfiguration(PROMETHEUS.reporterConfiguration())
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(2)
                             .build());
@@ -210,11 +207,11 @@ class HostileInputITCase {
                     checkDeadLetters(expected, longRun() ? LONG_DEADLINE : DEADLINE);
             List<Alert> alerts = readAlerts(expectedAlerts.size(), DEADLINE, "read_committed");
             Duration took = Duration.between(jobStarted, Instant.now());
-            List<Sample> metrics = scrape();
+            List<Sample> metrics = PROMETHEUS.scrape();
             heap.stop();
 
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-            assertThat(find(metrics, "flink_jobmanager_job_numRestarts"))
+            assertThat(find(metrics, "flink_jobmanager_job_numRestarts", null, null))
                     .isNotEmpty()
                     .allSatisfy(restarts -> assertThat(restarts.value()).isZero());
             assertThat(alerts)
@@ -675,76 +672,6 @@ class HostileInputITCase {
 
         private static long max(List<long[]> samples, int column) {
             return samples.stream().mapToLong(s -> s[column]).max().orElse(0);
-        }
-    }
-
-    // ---- the job's metrics, from Flink's Prometheus reporter ---------------------------------
-
-    private static final String JOB_METRIC = "flink_taskmanager_job_task_operator_outagewatch_";
-
-    private record Sample(String name, Map<String, String> labels, double value) {}
-
-    private static final Pattern LINE = Pattern.compile("^(\\w+)(?:\\{(.*)\\})? (\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
-
-    private static Configuration prometheusReporter(int port) {
-        Configuration config = new Configuration();
-        config.setString(
-                "metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        config.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return config;
-    }
-
-    private static List<Sample> scrape() throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/metrics"))
-                        .timeout(Duration.ofSeconds(30))
-                        .build();
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<Sample> samples = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            Matcher m = LINE.matcher(line);
-            if (line.startsWith("#") || !m.matches()) {
-                continue;
-            }
-            Map<String, String> labels = new HashMap<>();
-            if (m.group(2) != null) {
-                Matcher label = LABEL.matcher(m.group(2));
-                while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
-                }
-            }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
-        }
-        return samples;
-    }
-
-    private static List<Sample> find(List<Sample> samples, String name) {
-        return samples.stream().filter(s -> s.name().equals(name)).toList();
-    }
-
-    /** Summed over subtasks; zero when there is no such sample. */
-    private static double sum(List<Sample> samples, String name, String label, String value) {
-        return samples.stream()
-                .filter(s -> s.name().equals(name))
-                .filter(s -> label == null || value.equals(s.labels().get(label)))
-                .mapToDouble(Sample::value)
-                .sum();
-    }
-
-    /** The reporter keeps label values to letters, digits and underscores. */
-    private static String label(String value) {
-        return value.replace('-', '_');
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

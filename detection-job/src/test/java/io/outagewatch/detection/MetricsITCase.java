@@ -1,7 +1,10 @@
 package io.outagewatch.detection;
 
+import static io.outagewatch.detection.PrometheusMetrics.JOB_METRIC;
+import static io.outagewatch.detection.PrometheusMetrics.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.detection.PrometheusMetrics.Sample;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReport;
@@ -14,26 +17,16 @@ import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -67,15 +60,14 @@ class MetricsITCase {
     private static final List<String> GARBAGE = List.of("{\"service\":", "not json", "[]");
     private static final List<String> INPUTS =
             List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS, Topics.STATUS_UPDATES);
-    private static final String PREFIX = "flink_taskmanager_job_task_operator_outagewatch_";
 
-    private static final int PORT = freePort();
+    private static final PrometheusMetrics PROMETHEUS = PrometheusMetrics.onFreePort();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
-                            .setConfiguration(prometheusReporter(PORT))
+                            .setConfiguration(PROMETHEUS.reporterConfiguration())
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(2)
                             .build());
@@ -96,15 +88,6 @@ class MetricsITCase {
     }
 
     /** The settings docs/detection.md gives, on a port of our own. */
-    private static Configuration prometheusReporter(int port) {
-        Configuration config = new Configuration();
-        config.setString(
-                "metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        config.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return config;
-    }
-
     @Test
     void theJobsMetricsAppearWithTheirLabels() throws Exception {
         Scenario scenario = Scenarios.named("night-outage");
@@ -183,23 +166,7 @@ class MetricsITCase {
         }
     }
 
-    /** The reporter keeps label values to letters, digits and underscores. */
-    private static String label(String value) {
-        return value.replace('-', '_');
-    }
-
-    /** One line of the exposition format. */
-    private record Sample(String name, Map<String, String> labels, double value) {}
-
-    private static final Pattern LINE = Pattern.compile("^(\\w+)(?:\\{(.*)\\})? (\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
-
     private static List<Sample> scrapeUntil(Predicate<List<Sample>> done) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build();
         Instant deadline = Instant.now().plus(DEADLINE);
         List<Sample> samples = List.of();
         // Between scrapes, wait for the job's next committed output (or POLL_INTERVAL without).
@@ -210,10 +177,7 @@ class MetricsITCase {
                         new ByteArrayDeserializer())) {
             output.subscribe(List.of(Topics.OUTAGE_ALERTS, Topics.DEAD_LETTERS));
             while (Instant.now().isBefore(deadline)) {
-                HttpResponse<String> response =
-                        client.send(request, HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).isEqualTo(200);
-                samples = parse(response.body());
+                samples = PROMETHEUS.scrape();
                 if (done.test(samples)) {
                     return samples;
                 }
@@ -224,7 +188,7 @@ class MetricsITCase {
                 "metrics not there within "
                         + DEADLINE
                         + "; outagewatch samples: "
-                        + samples.stream().filter(s -> s.name().startsWith(PREFIX)).toList());
+                        + samples.stream().filter(s -> s.name().startsWith(JOB_METRIC)).toList());
     }
 
     private static Map<String, Object> outputConsumerProperties() {
@@ -235,37 +199,15 @@ class MetricsITCase {
         return props;
     }
 
-    private static List<Sample> parse(String body) {
-        List<Sample> samples = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            Matcher m = LINE.matcher(line);
-            if (line.startsWith("#") || !m.matches()) {
-                continue;
-            }
-            Map<String, String> labels = new HashMap<>();
-            if (m.group(2) != null) {
-                Matcher label = LABEL.matcher(m.group(2));
-                while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
-                }
-            }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
-        }
-        return samples;
-    }
-
     /** Samples of {@code outagewatch_<suffix>}, with the label when one is given. */
     private static List<Sample> find(
             List<Sample> samples, String suffix, String label, String value) {
-        return samples.stream()
-                .filter(s -> s.name().equals(PREFIX + suffix))
-                .filter(s -> label == null || value.equals(s.labels().get(label)))
-                .toList();
+        return PrometheusMetrics.find(samples, JOB_METRIC + suffix, label, value);
     }
 
     /** Summed over subtasks. */
     private static double sum(List<Sample> samples, String suffix, String label, String value) {
-        return find(samples, suffix, label, value).stream().mapToDouble(Sample::value).sum();
+        return PrometheusMetrics.sum(samples, JOB_METRIC + suffix, label, value);
     }
 
     private static long expectedRecords(
@@ -335,13 +277,5 @@ class MetricsITCase {
             Files.write(catalog, in.readAllBytes());
         }
         return catalog;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.outagewatch.sink.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.events.Alert;
-import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
 import io.outagewatch.events.Topics;
@@ -21,13 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +66,12 @@ class SinkKillRestartITCase {
                 alerts.add(TestAlerts.alert("inc-" + service, service, version));
             }
         }
-        int records = publish(alerts);
+        int records =
+                AlertTopic.publishInOneTransaction(
+                        broker,
+                        "sink-itcase-producer",
+                        alerts,
+                        List.of("not an alert".getBytes(StandardCharsets.UTF_8)));
         Alert blockAt = TestAlerts.alert("inc-github", "github", 2);
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -134,40 +131,13 @@ class SinkKillRestartITCase {
         assertThat(committedRecords()).isEqualTo(records);
     }
 
-    /** The alerts in one transaction, keyed by service, plus one unreadable record. */
-    private static int publish(List<Alert> alerts) {
-        Map<String, Object> config = broker.clientProperties();
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sink-itcase-producer");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Alert alert : alerts) {
-                producer.send(
-                        new ProducerRecord<>(
-                                Topics.OUTAGE_ALERTS,
-                                alert.service(),
-                                AlertSerde.INSTANCE.toBytes(alert)));
-            }
-            producer.send(
-                    new ProducerRecord<>(
-                            Topics.OUTAGE_ALERTS,
-                            "chatgpt",
-                            "not an alert".getBytes(StandardCharsets.UTF_8)));
-            producer.commitTransaction();
-        }
-        return alerts.size() + 1;
-    }
-
     /**
      * Records the group has committed, counting each partition's offset; with transactions the
      * commit marker takes an offset too, so the committed offset is one past the data.
      */
     private static long committedRecords() throws Exception {
         try (Admin admin = broker.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+            return AlertTopic.committedOffsets(admin, GROUP);
         }
     }
 

@@ -8,7 +8,6 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Severity;
-import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.sink.notify.HttpDelivery;
 import io.outagewatch.sink.notify.PagerDutyNotifier;
@@ -27,18 +26,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +103,7 @@ class SinkOutageITCase {
     void longReceiverOutagesDeliverEveryAlertOnceInOrderWhileTheSinkHoldsOnePollAtMost()
             throws Exception {
         List<Alert> alerts = alerts();
-        publish(alerts);
+        AlertTopic.publishInOneTransaction(broker, "sink-outage-producer", alerts, List.of());
         StandardWebhookSigner signer = new StandardWebhookSigner(WEBHOOK_SECRET);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -291,35 +283,9 @@ class SinkOutageITCase {
         boolean holds() throws Exception;
     }
 
-    private static void publish(List<Alert> alerts) {
-        Map<String, Object> config = broker.clientProperties();
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sink-outage-producer");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Alert alert : alerts) {
-                producer.send(
-                        new ProducerRecord<>(
-                                Topics.OUTAGE_ALERTS,
-                                alert.service(),
-                                AlertSerde.INSTANCE.toBytes(alert)));
-            }
-            producer.commitTransaction();
-        }
-    }
-
     /** Records the group has committed: the sum of its offsets, one past each partition's data. */
     private static long committed() throws Exception {
-        return admin
-                .listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata()
-                .get()
-                .values()
-                .stream()
-                .filter(Objects::nonNull)
-                .mapToLong(OffsetAndMetadata::offset)
-                .sum();
+        return AlertTopic.committedOffsets(admin, GROUP);
     }
 
     /** The sink as {@code bin/outagewatch sink} wires it, minus rate limits, on its own thread. */
