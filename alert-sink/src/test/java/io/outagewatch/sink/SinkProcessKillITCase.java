@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.KafkaEnvironment;
+import io.outagewatch.kafka.Await;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.sink.notify.TestAlerts;
 import io.outagewatch.sink.notify.WebhookNotifier;
@@ -31,7 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,7 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SinkProcessKillITCase {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final int PARTITIONS = 2;
     private static final List<String> SERVICES = List.of("chatgpt", "github", "slack", "zoom");
     private static final List<AlertType> LIFECYCLE =
@@ -110,15 +109,20 @@ class SinkProcessKillITCase {
             long restartedAt = System.nanoTime();
             Process second = start(config, "second");
             try {
-                awaitCondition(() -> committed() > committedByFirst, "progress after the restart");
+                Await.until(
+                        "progress after the restart",
+                        DEADLINE,
+                        () -> committed() > committedByFirst);
                 System.out.printf(
                         "SinkProcessKillITCase: first sink committed %d of %d records; the"
                                 + " restarted sink committed more after %d ms%n",
                         committedByFirst,
                         alerts.size(),
                         Duration.ofNanos(System.nanoTime() - restartedAt).toMillis());
-                awaitCondition(
-                        () -> committed() == alerts.size(), alerts.size() + " records committed");
+                Await.until(
+                        alerts.size() + " records committed",
+                        DEADLINE,
+                        () -> committed() == alerts.size());
                 second.destroy(); // SIGTERM: a clean stop
                 assertThat(second.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             } finally {
@@ -290,19 +294,6 @@ class SinkProcessKillITCase {
     private Path staticMembership() throws IOException {
         return Files.writeString(
                 dir.resolve("kafka.properties"), "group.instance.id=" + GROUP + "-1\n");
-    }
-
-    private static void awaitCondition(Check condition, String what) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("%s within %s", what, DEADLINE).isLessThan(deadline);
-            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
     }
 
     private record Request(byte[] body, Map<String, String> headers) {}

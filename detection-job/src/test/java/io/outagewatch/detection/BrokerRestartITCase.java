@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.Topics;
+import io.outagewatch.kafka.Await;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenario;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class BrokerRestartITCase {
             String group = config.get(DetectionOptions.KAFKA_GROUP_ID);
             // A checkpoint has completed once the sources have committed offsets: the job is
             // midway, with state and open transactions, when the broker goes.
-            LiveJobSupport.await(
+            Await.until(
                     "the job commits its first probe offsets",
                     DEADLINE,
                     () -> committedProbes(admin, group) > 0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.DeadLetter;
+import io.outagewatch.kafka.Await;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
@@ -134,7 +135,7 @@ class ExactlyOnceUnderFailuresITCase {
             List<Integer> runningTaskManagers = new ArrayList<>(List.of(0, 1));
             int nextTaskManager = TASK_MANAGERS;
             for (Fault fault : faults) {
-                LiveJobSupport.await(
+                Await.until(
                         "record " + fault.atRecord() + " reaches the injectors",
                         FAULT_DEADLINE,
                         () -> FailureInjector.RECORDS.get() >= fault.atRecord());
@@ -149,14 +150,14 @@ class ExactlyOnceUnderFailuresITCase {
                 }
                 // The fault took effect when every injector of a new attempt has opened and the
                 // new attempt has moved records again.
-                LiveJobSupport.await(
+                Await.until(
                         "the job restarts after " + fault,
                         FAULT_DEADLINE,
                         () ->
                                 FailureInjector.OPENED.get()
                                         >= attemptsBefore + INJECTED_INPUTS * PARALLELISM);
                 long recordsAfterRestart = FailureInjector.RECORDS.get();
-                LiveJobSupport.await(
+                Await.until(
                         "records flow again after " + fault,
                         FAULT_DEADLINE,
                         () -> FailureInjector.RECORDS.get() > recordsAfterRestart);

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -239,22 +238,6 @@ final class LiveJobSupport {
             List<T> values) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
             values.add(parse.apply(record.value()).value());
-        }
-    }
-
-    /**
-     * Polls the condition every 20 ms until it holds.
-     *
-     * @throws AssertionError naming what was awaited when the deadline passes first
-     */
-    static void await(String what, Duration deadline, BooleanSupplier condition)
-            throws InterruptedException {
-        Instant giveUp = Instant.now().plus(deadline);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

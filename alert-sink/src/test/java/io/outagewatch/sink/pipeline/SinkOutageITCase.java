@@ -8,6 +8,7 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Severity;
+import io.outagewatch.kafka.Await;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.sink.notify.HttpDelivery;
 import io.outagewatch.sink.notify.PagerDutyNotifier;
@@ -74,7 +75,6 @@ class SinkOutageITCase {
             "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(1);
 
     private static EmbeddedKafkaBroker broker;
@@ -262,25 +262,12 @@ class SinkOutageITCase {
 
     private static void awaitRefusals(FlakyReceiver pager, FlakyReceiver webhook, int total)
             throws Exception {
-        awaitCondition(() -> pager.refused() + webhook.refused() >= total, total + " refusals");
+        Await.until(
+                total + " refusals", DEADLINE, () -> pager.refused() + webhook.refused() >= total);
     }
 
     private static void awaitCommitted(long records) throws Exception {
-        awaitCondition(() -> committed() == records, records + " records committed");
-    }
-
-    /** Polls a condition every few milliseconds until it holds or the deadline passes. */
-    private static void awaitCondition(Check condition, String what) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("%s within %s", what, DEADLINE).isLessThan(deadline);
-            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
+        Await.until(records + " records committed", DEADLINE, () -> committed() == records);
     }
 
     /** Records the group has committed: the sum of its offsets, one past each partition's data. */
