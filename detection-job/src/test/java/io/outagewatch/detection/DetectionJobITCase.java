@@ -9,12 +9,6 @@ import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
 import io.outagewatch.events.Parsed;
-import io.outagewatch.events.ProbeResult;
-import io.outagewatch.events.ProbeResultSerde;
-import io.outagewatch.events.SocialReport;
-import io.outagewatch.events.SocialReportSerde;
-import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenario;
@@ -37,11 +31,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,49 +111,20 @@ class DetectionJobITCase {
         }
     }
 
-    private static void produce(Scenario scenario) {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (ProbeResult probe : scenario.probes()) {
-                send(
-                        producer,
-                        Topics.PROBE_RESULTS,
-                        probe.service(),
-                        ProbeResultSerde.INSTANCE.toBytes(probe));
-            }
-            for (String garbage : GARBAGE) {
-                send(
-                        producer,
-                        Topics.PROBE_RESULTS,
-                        "garbage",
-                        garbage.getBytes(StandardCharsets.UTF_8));
-            }
-            for (SocialReport report : scenario.reports()) {
-                send(
-                        producer,
-                        Topics.SOCIAL_REPORTS,
-                        null,
-                        SocialReportSerde.INSTANCE.toBytes(report));
-            }
-            for (StatusUpdate update : scenario.statusUpdates()) {
-                send(
-                        producer,
-                        Topics.STATUS_UPDATES,
-                        update.service(),
-                        StatusUpdateSerde.INSTANCE.toBytes(update));
-            }
-            producer.flush();
+    /** The scenario's records, with the garbage after the probes. */
+    private static void produce(Scenario scenario) throws Exception {
+        List<LiveJobSupport.Input> inputs = new ArrayList<>(LiveJobSupport.probes(scenario));
+        for (String garbage : GARBAGE) {
+            inputs.add(
+                    new LiveJobSupport.Input(
+                            Topics.PROBE_RESULTS,
+                            "garbage",
+                            garbage.getBytes(StandardCharsets.UTF_8),
+                            null));
         }
-    }
-
-    private static void send(
-            KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {
-        producer.send(
-                new ProducerRecord<>(
-                        topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value));
+        inputs.addAll(LiveJobSupport.reports(scenario));
+        inputs.addAll(LiveJobSupport.statusUpdates(scenario));
+        LiveJobSupport.produce(kafka, inputs);
     }
 
     private static <T> List<T> consume(

@@ -8,12 +8,6 @@ import io.outagewatch.detection.assess.SavedDetectionStates;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;
-import io.outagewatch.events.ProbeResult;
-import io.outagewatch.events.ProbeResultSerde;
-import io.outagewatch.events.SocialReport;
-import io.outagewatch.events.SocialReportSerde;
-import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenario;
@@ -50,12 +44,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,49 +301,13 @@ class SavepointRescaleITCase {
         }
     }
 
-    /** Produces the scenario's records whose event time passes the filter, in time order. */
-    private void produce(Predicate<Instant> eventTime) {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (ProbeResult probe : scenario.probes()) {
-                if (eventTime.test(probe.timestamp())) {
-                    send(
-                            producer,
-                            Topics.PROBE_RESULTS,
-                            probe.service(),
-                            ProbeResultSerde.INSTANCE.toBytes(probe));
-                }
-            }
-            for (SocialReport report : scenario.reports()) {
-                if (eventTime.test(report.timestamp())) {
-                    send(
-                            producer,
-                            Topics.SOCIAL_REPORTS,
-                            null,
-                            SocialReportSerde.INSTANCE.toBytes(report));
-                }
-            }
-            for (StatusUpdate update : scenario.statusUpdates()) {
-                if (eventTime.test(update.timestamp())) {
-                    send(
-                            producer,
-                            Topics.STATUS_UPDATES,
-                            update.service(),
-                            StatusUpdateSerde.INSTANCE.toBytes(update));
-                }
-            }
-            producer.flush();
-        }
-    }
-
-    private static void send(
-            KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {
-        producer.send(
-                new ProducerRecord<>(
-                        topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value));
+    /** Produces the scenario's records whose event time passes the filter, topic after topic. */
+    private void produce(Predicate<Instant> eventTime) throws Exception {
+        LiveJobSupport.produce(
+                kafka,
+                LiveJobSupport.allInputs(scenario).stream()
+                        .filter(input -> eventTime.test(input.eventTime()))
+                        .toList());
     }
 
     private static List<Alert> ofService(List<Alert> alerts, String service) {
