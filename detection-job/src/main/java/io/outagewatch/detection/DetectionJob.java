@@ -1,31 +1,25 @@
 package io.outagewatch.detection;
 
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.detection.kafka.KafkaConnections;
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
+import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
-import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.KafkaClientProperties;
-import io.outagewatch.events.ProbeResult;
-import io.outagewatch.events.ProbeResultSerde;
-import io.outagewatch.events.SocialReport;
-import io.outagewatch.events.SocialReportSerde;
-import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Timestamps;
 import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
 import io.outagewatch.events.VantageHealthSerde;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.function.SerializableFunction;
+import org.apache.flink.types.Either;
 
 /**
  * {@code bin/outagewatch detect} and the main class of the job jar: Kafka topics in, alerts, dead
@@ -93,6 +87,7 @@ public final class DetectionJob {
                         config,
                         EventTimeWatermarks.Emission.PER_PARTITION_AT_SOURCE,
                         Timestamps.EARLIEST);
+        Parsers parsers = settings.parsers();
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
                         betweenSourcesAndPipeline.apply(
@@ -103,24 +98,21 @@ public final class DetectionJob {
                                                 kafka,
                                                 settings,
                                                 Topics.PROBE_RESULTS,
-                                                ProbeResultSerde.INSTANCE,
-                                                ProbeResult::timestamp),
+                                                parsers.probes()),
                                         source(
                                                 env,
                                                 config,
                                                 kafka,
                                                 settings,
                                                 Topics.SOCIAL_REPORTS,
-                                                SocialReportSerde.INSTANCE,
-                                                SocialReport::timestamp),
+                                                parsers.reports()),
                                         source(
                                                 env,
                                                 config,
                                                 kafka,
                                                 settings,
                                                 Topics.STATUS_UPDATES,
-                                                StatusUpdateSerde.INSTANCE,
-                                                StatusUpdate::timestamp))),
+                                                parsers.statusUpdates()))),
                         settings);
         outputs.alerts()
                 .sinkTo(
@@ -154,20 +146,18 @@ public final class DetectionJob {
                 .name("Kafka " + Topics.VANTAGE_HEALTH);
     }
 
-    /** One topic's records, with event time and a watermark per partition. */
-    private static <T> DataStream<RawRecord> source(
+    /** One topic's records, parsed, with event time and a watermark per partition. */
+    private static <T> DataStream<Either<DeadLetter, T>> source(
             StreamExecutionEnvironment env,
             Configuration config,
             KafkaClientProperties kafka,
             DetectionSettings settings,
             String topic,
-            EventSerde<T> serde,
-            SerializableFunction<T, Instant> eventTime) {
+            EdgeParser<T> parser) {
         return env.fromSource(
-                        KafkaConnections.source(
-                                config, kafka, topic, serde, eventTime, settings.writeTimeBound()),
+                        KafkaConnections.source(config, kafka, topic, parser),
                         EventTimeWatermarks.forKafkaSources(
-                                settings.outOfOrderness(), settings.idleness()),
+                                settings.outOfOrderness(), settings.idleness(), parser),
                         "Kafka " + topic)
                 .uid("source-" + topic);
     }

@@ -2,6 +2,7 @@ package io.outagewatch.detection;
 
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.detection.kafka.WriteTimeBound;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.events.ServiceCatalog;
@@ -38,6 +39,11 @@ public record DetectionSettings(
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(incidentPolicy, "incidentPolicy");
         Objects.requireNonNull(deadLetterTimeWhenUnknown, "deadLetterTimeWhenUnknown");
+    }
+
+    /** The inputs' parsers, judging write times by {@link #writeTimeBound}. */
+    public Parsers parsers() {
+        return Parsers.of(writeTimeBound, deadLetterTimeWhenUnknown);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.outagewatch.detection;
 
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.events.DeadLetter;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -8,10 +9,12 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.types.Either;
 
 /**
- * The pipeline's watermark strategies, both bounded out-of-orderness plus idleness: per Kafka
- * partition at the source for live runs, per record after parsing for replay.
+ * The pipeline's watermark strategies over parsed inputs, both bounded out-of-orderness plus
+ * idleness: per Kafka partition at the source for live runs, per record for replay. Dead letters
+ * carry no event time of their own and never move a watermark.
  */
 public final class EventTimeWatermarks {
 
@@ -26,9 +29,9 @@ public final class EventTimeWatermarks {
          */
         PER_PARTITION_AT_SOURCE,
         /**
-         * After parsing, with the records that move it, in whole steps of {@link #PER_RECORD_STEP}:
-         * the same input always gives the same watermarks, so lateness verdicts are deterministic;
-         * for replay, where each input is one file read in order.
+         * After the source, with the records that move it, in whole steps of {@link
+         * #PER_RECORD_STEP}: the same input always gives the same watermarks, so lateness verdicts
+         * are deterministic; for replay, where each input is one file read in order.
          */
         PER_RECORD
     }
@@ -41,45 +44,47 @@ public final class EventTimeWatermarks {
 
     private EventTimeWatermarks() {}
 
-    /** The replay's strategy: {@link Emission#PER_RECORD}, over parsed records. */
-    public static <T> WatermarkStrategy<T> perRecord(
-            Duration outOfOrderness,
-            Duration idleness,
-            SerializableTimestampAssigner<T> timestamps) {
-        return WatermarkStrategy.<T>forGenerator(
-                        context -> new PerRecordBoundedOutOfOrderness<>(outOfOrderness))
-                .withTimestampAssigner(timestamps)
-                .withIdleness(idleness);
-    }
-
-    /**
-     * The live job's strategy: {@link Emission#PER_PARTITION_AT_SOURCE}, over raw records that
-     * carry their event time. A record without one (it does not parse, and will be dead-lettered)
-     * keeps its Kafka timestamp and leaves the watermark where it is.
-     */
-    public static WatermarkStrategy<RawRecord> forKafkaSources(
-            Duration outOfOrderness, Duration idleness) {
-        return WatermarkStrategy.<RawRecord>forGenerator(
+    /** The replay's strategy: {@link Emission#PER_RECORD}. */
+    public static <T> WatermarkStrategy<Either<DeadLetter, T>> perRecord(
+            Duration outOfOrderness, Duration idleness, EdgeParser<T> parser) {
+        return WatermarkStrategy.<Either<DeadLetter, T>>forGenerator(
                         context ->
-                                new KnownEventTimesOnly(
-                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrderness)))
-                .withTimestampAssigner(
-                        (raw, kafkaTimestamp) ->
-                                raw.hasEventTime() ? raw.eventTimeMillis() : kafkaTimestamp)
+                                new ValidRecordsOnly<>(
+                                        new PerRecordBoundedOutOfOrderness<>(outOfOrderness)))
+                .withTimestampAssigner(eventTime(parser))
                 .withIdleness(idleness);
     }
 
-    /** Feeds a generator only the records whose event time is known. */
-    static final class KnownEventTimesOnly implements WatermarkGenerator<RawRecord> {
-        private final WatermarkGenerator<RawRecord> generator;
+    /** The live job's strategy: {@link Emission#PER_PARTITION_AT_SOURCE}. */
+    public static <T> WatermarkStrategy<Either<DeadLetter, T>> forKafkaSources(
+            Duration outOfOrderness, Duration idleness, EdgeParser<T> parser) {
+        return WatermarkStrategy.<Either<DeadLetter, T>>forGenerator(
+                        context ->
+                                new ValidRecordsOnly<>(
+                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrderness)))
+                .withTimestampAssigner(eventTime(parser))
+                .withIdleness(idleness);
+    }
 
-        KnownEventTimesOnly(WatermarkGenerator<RawRecord> generator) {
+    /** A valid record's own event time; a dead letter keeps the time its source gave it. */
+    private static <T> SerializableTimestampAssigner<Either<DeadLetter, T>> eventTime(
+            EdgeParser<T> parser) {
+        return (record, sourceTimestamp) ->
+                record.isRight() ? parser.eventTimeMillis(record.right()) : sourceTimestamp;
+    }
+
+    /** Feeds a generator only the valid records: a dead letter has no event time to give. */
+    static final class ValidRecordsOnly<T> implements WatermarkGenerator<Either<DeadLetter, T>> {
+        private final WatermarkGenerator<Either<DeadLetter, T>> generator;
+
+        ValidRecordsOnly(WatermarkGenerator<Either<DeadLetter, T>> generator) {
             this.generator = generator;
         }
 
         @Override
-        public void onEvent(RawRecord event, long eventTimestamp, WatermarkOutput output) {
-            if (event.hasEventTime()) {
+        public void onEvent(
+                Either<DeadLetter, T> event, long eventTimestamp, WatermarkOutput output) {
+            if (event.isRight()) {
                 generator.onEvent(event, eventTimestamp, output);
             }
         }

@@ -1,45 +1,52 @@
 package io.outagewatch.detection;
 
-import io.outagewatch.detection.functions.LateRecordSplitter;
 import io.outagewatch.detection.functions.OutageDetector;
-import io.outagewatch.detection.functions.ParseFunction;
 import io.outagewatch.detection.functions.ReportsToComplaints;
 import io.outagewatch.detection.functions.ServiceMinuteFunction;
 import io.outagewatch.detection.functions.VantageMinuteFunction;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.ingest.IngestRouter;
+import io.outagewatch.detection.records.Probe;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.reports.ReportInterpreter;
-import io.outagewatch.detection.serde.CodecTypeInfo;
+import io.outagewatch.detection.windows.ServiceMinuteAggregate;
+import io.outagewatch.detection.windows.VantageMinuteAggregate;
 import io.outagewatch.events.Alert;
-import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
-import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.ProbeResult;
-import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReport;
-import io.outagewatch.events.SocialReportSerde;
 import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.types.Either;
 
 /**
- * The detection topology, the same for live and replay runs: raw records in; alerts, dead letters
- * and vantage health out. Entry points only choose the sources and sinks.
+ * The detection topology, the same for live and replay runs: parsed inputs in (each record parsed
+ * once where it entered, valid or a dead letter); alerts, dead letters and vantage health out.
+ * Entry points only choose the sources and sinks.
+ *
+ * <p>Probes are shuffled once, by vantage, to the vantage minutes; probe minutes and complaints
+ * once, by service, to the service minutes; the detector then runs on the same subtask as its
+ * service's window, without another shuffle. Both windows fold records in as they arrive.
  */
 public final class OutageDetectionPipeline {
 
-    /** The three raw inputs; an absent input is an empty stream. */
+    /** The three parsed inputs; an absent input is an empty stream. */
     public record Inputs(
-            DataStream<RawRecord> probes,
-            DataStream<RawRecord> reports,
-            DataStream<RawRecord> statusUpdates) {
+            DataStream<Either<DeadLetter, ProbeResult>> probes,
+            DataStream<Either<DeadLetter, SocialReport>> reports,
+            DataStream<Either<DeadLetter, StatusUpdate>> statusUpdates) {
         public Inputs {
             Objects.requireNonNull(probes, "probes");
             Objects.requireNonNull(reports, "reports");
@@ -56,36 +63,32 @@ public final class OutageDetectionPipeline {
     private OutageDetectionPipeline() {}
 
     public static Outputs buildPipeline(Inputs inputs, DetectionSettings settings) {
-        ParsedStream<ProbeResult> probes =
-                parse(
-                        inputs.probes(),
-                        Topics.PROBE_RESULTS,
-                        ProbeResult.class,
-                        ProbeResultSerde.INSTANCE,
-                        (p, ts) -> p.timestamp().toEpochMilli(),
-                        settings);
-        ParsedStream<SocialReport> reports =
-                parse(
+        ownSerializersOnly(inputs.probes().getExecutionEnvironment());
+        Routed<ProbeResult> probes =
+                route(inputs.probes(), Topics.PROBE_RESULTS, settings.parsers().probes(), settings);
+        Routed<SocialReport> reports =
+                route(
                         inputs.reports(),
                         Topics.SOCIAL_REPORTS,
-                        SocialReport.class,
-                        SocialReportSerde.INSTANCE,
-                        (r, ts) -> r.timestamp().toEpochMilli(),
+                        settings.parsers().reports(),
                         settings);
-        ParsedStream<StatusUpdate> statusUpdates =
-                parse(
+        Routed<StatusUpdate> statusUpdates =
+                route(
                         inputs.statusUpdates(),
                         Topics.STATUS_UPDATES,
-                        StatusUpdate.class,
-                        StatusUpdateSerde.INSTANCE,
-                        (u, ts) -> u.timestamp().toEpochMilli(),
+                        settings.parsers().statusUpdates(),
                         settings);
 
         SingleOutputStreamOperator<ServiceSignal> probeMinutes =
                 probes.valid
-                        .keyBy(ProbeResult::vantage)
+                        .map(Probe::of)
+                        .uid("probe-fields")
+                        .name("Probe fields")
+                        .keyBy(Probe::vantage)
                         .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                        .process(new VantageMinuteFunction(settings.vantageIsolation()))
+                        .aggregate(
+                                new VantageMinuteAggregate(),
+                                new VantageMinuteFunction(settings.vantageIsolation()))
                         .uid("vantage-minutes")
                         .name("Probe minutes per vantage");
 
@@ -100,17 +103,20 @@ public final class OutageDetectionPipeline {
                         .union(complaints)
                         .keyBy(ServiceSignal::service)
                         .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                        .process(new ServiceMinuteFunction(settings.vantageIsolation()))
-                        .returns(CodecTypeInfo.javaSerialized(ServiceMinute.class))
+                        .aggregate(
+                                new ServiceMinuteAggregate(),
+                                new ServiceMinuteFunction(settings.vantageIsolation()))
                         .uid("service-minutes")
                         .name("Service minutes");
 
+        // Service minutes leave their window on the subtask that owns their service: keyed
+        // already, so the detector needs no second shuffle by service.
         SingleOutputStreamOperator<Alert> alerts =
-                serviceMinutes
-                        .keyBy(ServiceMinute::service)
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                serviceMinutes, ServiceMinute::service, Types.STRING)
                         .connect(statusUpdates.valid.keyBy(StatusUpdate::service))
                         .process(new OutageDetector(settings.assessor(), settings.incidentPolicy()))
-                        .returns(CodecTypeInfo.wire(Alert.class, AlertSerde.INSTANCE))
+                        .returns(TypeInformation.of(Alert.class))
                         .uid("outage-detector")
                         .name("Outage detector");
 
@@ -121,53 +127,47 @@ public final class OutageDetectionPipeline {
         return new Outputs(alerts, deadLetters, vantageHealth);
     }
 
-    /** Valid records with event time and watermarks, and the dead letters of one input. */
-    private record ParsedStream<T>(DataStream<T> valid, DataStream<DeadLetter> deadLetters) {}
+    /**
+     * Everything in flight and in state must have a serializer Flink knows; a type that would fall
+     * back to Kryo fails the job when it is built instead of slowing it down silently.
+     */
+    static void ownSerializersOnly(StreamExecutionEnvironment env) {
+        Configuration noGenericTypes = new Configuration();
+        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(noGenericTypes);
+    }
+
+    /** The valid records of one input, with event time and watermarks, and its dead letters. */
+    private record Routed<T>(DataStream<T> valid, DataStream<DeadLetter> deadLetters) {}
 
     /**
-     * Parses one input and splits off its late records. Replay assigns event time and watermarks
-     * here, after parsing; live inputs come with both from their Kafka sources, per partition, and
-     * the parsed records keep the event time their raw records carried.
+     * Splits one input right after its source: valid records on, dead letters and late records off.
+     * Replay assigns event time and watermarks here; live inputs come with both from their Kafka
+     * sources, per partition.
      */
-    private static <T> ParsedStream<T> parse(
-            DataStream<RawRecord> raw,
+    private static <T> Routed<T> route(
+            DataStream<Either<DeadLetter, T>> input,
             String stream,
-            Class<T> type,
-            EventSerde<T> serde,
-            SerializableTimestampAssigner<T> eventTime,
+            EdgeParser<T> parser,
             DetectionSettings settings) {
-        SingleOutputStreamOperator<T> parsed =
-                raw.process(
-                                new ParseFunction<>(
-                                        stream,
-                                        serde,
-                                        eventTime,
-                                        settings.writeTimeBound(),
-                                        settings.deadLetterTimeWhenUnknown()))
-                        .returns(CodecTypeInfo.wire(type, serde))
-                        .uid("parse-" + stream)
-                        .name("Parse " + stream);
-        DataStream<T> withEventTime =
+        DataStream<Either<DeadLetter, T>> withEventTime =
                 switch (settings.watermarkEmission()) {
-                    case PER_PARTITION_AT_SOURCE -> parsed;
+                    case PER_PARTITION_AT_SOURCE -> input;
                     case PER_RECORD ->
-                            parsed.assignTimestampsAndWatermarks(
+                            input.assignTimestampsAndWatermarks(
                                             EventTimeWatermarks.perRecord(
                                                     settings.outOfOrderness(),
                                                     settings.idleness(),
-                                                    eventTime))
+                                                    parser))
                                     .uid("watermarks-" + stream)
                                     .name("Event time of " + stream);
                 };
-        SingleOutputStreamOperator<T> onTime =
+        SingleOutputStreamOperator<T> valid =
                 withEventTime
-                        .process(new LateRecordSplitter<>(stream, serde))
-                        .returns(CodecTypeInfo.wire(type, serde))
-                        .uid("late-" + stream)
-                        .name("Late " + stream);
-        DataStream<DeadLetter> deadLetters =
-                parsed.getSideOutput(PipelineTags.DEAD_LETTERS)
-                        .union(onTime.getSideOutput(PipelineTags.DEAD_LETTERS));
-        return new ParsedStream<>(onTime, deadLetters);
+                        .process(new IngestRouter<>(stream, parser))
+                        .returns(parser.type())
+                        .uid("route-" + stream)
+                        .name("Route " + stream);
+        return new Routed<>(valid, valid.getSideOutput(PipelineTags.DEAD_LETTERS));
     }
 }

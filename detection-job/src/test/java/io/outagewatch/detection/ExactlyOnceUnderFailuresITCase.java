@@ -3,7 +3,6 @@ package io.outagewatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.kafka.Await;
@@ -33,6 +32,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,10 +226,12 @@ class ExactlyOnceUnderFailuresITCase {
                         inject(inputs.statusUpdates(), "status"));
     }
 
-    private static DataStream<RawRecord> inject(DataStream<RawRecord> raw, String input) {
-        return raw.map(new FailureInjector())
-                .uid("failure-injector-" + input)
-                .name("Failure injector " + input);
+    private static <T> DataStream<Either<DeadLetter, T>> inject(
+            DataStream<Either<DeadLetter, T>> input, String name) {
+        return input.map(new FailureInjector<T>())
+                .returns(input.getType())
+                .uid("failure-injector-" + name)
+                .name("Failure injector " + name);
     }
 
     private enum FaultKind {
@@ -241,10 +243,11 @@ class ExactlyOnceUnderFailuresITCase {
     private record Fault(FaultKind kind, long atRecord) {}
 
     /**
-     * Passes raw records on, counting them, and throws once when the test arms it; the counters are
-     * static because the MiniCluster runs the job in the test's JVM.
+     * Passes parsed records on, counting them, and throws once when the test arms it; the counters
+     * are static because the MiniCluster runs the job in the test's JVM.
      */
-    static final class FailureInjector extends RichMapFunction<RawRecord, RawRecord> {
+    static final class FailureInjector<T>
+            extends RichMapFunction<Either<DeadLetter, T>, Either<DeadLetter, T>> {
         private static final long serialVersionUID = 1L;
 
         static final AtomicLong RECORDS = new AtomicLong();
@@ -265,11 +268,11 @@ class ExactlyOnceUnderFailuresITCase {
         }
 
         @Override
-        public RawRecord map(RawRecord record) {
+        public Either<DeadLetter, T> map(Either<DeadLetter, T> record) {
             RECORDS.incrementAndGet();
             if (ARMED.compareAndSet(true, false)) {
                 THROWN.incrementAndGet();
-                throw new IllegalStateException("injected failure at " + record.origin());
+                throw new IllegalStateException("injected failure at record " + RECORDS.get());
             }
             return record;
         }

@@ -2,11 +2,13 @@ package io.outagewatch.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.kafka.RawRecordDeserializer;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.kafka.IngestDeserializer;
 import io.outagewatch.detection.kafka.WriteTimeBound;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
+import io.outagewatch.events.Timestamps;
 import io.outagewatch.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,14 +19,16 @@ import java.util.Optional;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-/** Event time in the live job's Kafka sources: read from the record, and only from valid ones. */
+/** The live job's Kafka sources: each record parsed once, event time only from valid ones. */
 class KafkaSourceEventTimeTest {
 
     private static final Instant EVENT_TIME = Instant.parse("2023-11-08T13:42:00.125Z");
@@ -34,96 +38,94 @@ class KafkaSourceEventTimeTest {
     private static final ProbeResult PROBE =
             new ProbeResult("chatgpt", "eu-1", "eu", null, EVENT_TIME, true, 120.0, 200, null);
 
-    private final RawRecordDeserializer<ProbeResult> deserializer =
-            new RawRecordDeserializer<>(
+    private final EdgeParser<ProbeResult> parser =
+            new EdgeParser<>(
+                    ProbeResult.class,
                     ProbeResultSerde.INSTANCE,
                     ProbeResult::timestamp,
-                    new WriteTimeBound(Duration.ofHours(1)));
+                    new WriteTimeBound(Duration.ofHours(1)),
+                    Timestamps.EARLIEST);
+    private final IngestDeserializer<ProbeResult> deserializer = new IngestDeserializer<>(parser);
 
     @Test
-    void aValidRecordCarriesItsEventTimeAndItsOrigin() throws Exception {
-        RawRecord raw = deserialize(ProbeResultSerde.INSTANCE.toBytes(PROBE));
+    void aValidRecordArrivesParsed() throws Exception {
+        Either<DeadLetter, ProbeResult> record =
+                deserialize(ProbeResultSerde.INSTANCE.toBytes(PROBE), KAFKA_TIMESTAMP);
 
-        assertThat(raw.origin()).isEqualTo(Topics.PROBE_RESULTS + "-3-17");
-        assertThat(raw.eventTimeMillis()).isEqualTo(EVENT_TIME.toEpochMilli());
-        assertThat(raw.payload()).isEqualTo(ProbeResultSerde.INSTANCE.toBytes(PROBE));
+        assertThat(record.isRight()).isTrue();
+        assertThat(record.right()).isEqualTo(PROBE);
     }
 
     @Test
-    void aValidRecordCarriesItsKafkaTimestampAsItsWriteTime() throws Exception {
-        RawRecord raw = deserialize(ProbeResultSerde.INSTANCE.toBytes(PROBE), KAFKA_TIMESTAMP);
-
-        assertThat(raw.writeTimeMillis()).isEqualTo(KAFKA_TIMESTAMP);
-        assertThat(deserialize(ProbeResultSerde.INSTANCE.toBytes(PROBE)).hasWriteTime()).isFalse();
-    }
-
-    @Test
-    void aRecordDatedMoreThanTheBoundAheadOfItsKafkaTimestampHasNoEventTime() throws Exception {
+    void aRecordDatedMoreThanTheBoundAheadOfItsKafkaTimestampIsADeadLetter() throws Exception {
         byte[] payload = ProbeResultSerde.INSTANCE.toBytes(PROBE);
         long anHourBefore = EVENT_TIME.minus(Duration.ofHours(1)).toEpochMilli();
 
-        assertThat(deserialize(payload, anHourBefore).eventTimeMillis())
-                .isEqualTo(EVENT_TIME.toEpochMilli());
-        RawRecord tooFarAhead = deserialize(payload, anHourBefore - 1);
-        assertThat(tooFarAhead.hasEventTime()).isFalse();
-        assertThat(tooFarAhead.writeTimeMillis()).isEqualTo(anHourBefore - 1);
+        assertThat(deserialize(payload, anHourBefore).right()).isEqualTo(PROBE);
+        DeadLetter tooFarAhead = deserialize(payload, anHourBefore - 1).left();
+        assertThat(tooFarAhead.origin()).isEqualTo(Topics.PROBE_RESULTS + "-3-17");
+        assertThat(tooFarAhead.reason())
+                .startsWith(WriteTimeBound.REASON + ": event time is PT1H0.001S")
+                .contains("PT1H allowed");
+        assertThat(tooFarAhead.raw()).isEqualTo(ProbeResultSerde.INSTANCE.toJson(PROBE));
+        assertThat(tooFarAhead.timestamp()).isEqualTo(Instant.ofEpochMilli(anHourBefore - 1));
     }
 
     @Test
-    void aRecordTheSerdeRejectsHasNoEventTimeEvenWithAValidTimestampField() throws Exception {
+    void aRecordTheSerdeRejectsIsADeadLetterWithItsOriginAndKafkaTimestamp() throws Exception {
         String noService =
                 "{\"vantage\":\"eu-1\",\"region\":\"eu\",\"timestamp\":\"2023-11-08T13:42:00Z\","
                         + "\"ok\":true}";
 
-        assertThat(deserialize(noService.getBytes(StandardCharsets.UTF_8)).hasEventTime())
-                .isFalse();
-        assertThat(deserialize(null).payload()).isEmpty();
-        assertThat(deserialize(null).hasEventTime()).isFalse();
+        DeadLetter letter =
+                deserialize(noService.getBytes(StandardCharsets.UTF_8), KAFKA_TIMESTAMP).left();
+        assertThat(letter.origin()).isEqualTo(Topics.PROBE_RESULTS + "-3-17");
+        assertThat(letter.raw()).isEqualTo(noService);
+        assertThat(letter.timestamp()).isEqualTo(Instant.ofEpochMilli(KAFKA_TIMESTAMP));
+        DeadLetter tombstone = deserialize(null).left();
+        assertThat(tombstone.raw()).isEmpty();
+        assertThat(tombstone.timestamp()).isEqualTo(Timestamps.EARLIEST);
     }
 
     @Test
-    void theSourceStampsRecordsWithEventTimeAndKeepsKafkasTimestampForTheRest() {
-        TimestampAssigner<RawRecord> assigner =
-                EventTimeWatermarks.forKafkaSources(OUT_OF_ORDERNESS, Duration.ofMinutes(1))
+    void theSourceStampsValidRecordsWithEventTimeAndDeadLettersWithKafkasTimestamp()
+            throws Exception {
+        TimestampAssigner<Either<DeadLetter, ProbeResult>> assigner =
+                EventTimeWatermarks.forKafkaSources(OUT_OF_ORDERNESS, Duration.ofMinutes(1), parser)
                         .createTimestampAssigner(null);
 
+        assertThat(assigner.extractTimestamp(Either.Right(PROBE), KAFKA_TIMESTAMP))
+                .isEqualTo(EVENT_TIME.toEpochMilli());
         assertThat(
                         assigner.extractTimestamp(
-                                new RawRecord(
-                                        "p-0-1",
-                                        new byte[0],
-                                        EVENT_TIME.toEpochMilli(),
-                                        KAFKA_TIMESTAMP),
+                                deserialize("garbage".getBytes(StandardCharsets.UTF_8)),
                                 KAFKA_TIMESTAMP))
-                .isEqualTo(EVENT_TIME.toEpochMilli());
-        assertThat(assigner.extractTimestamp(RawRecord.of("p-0-2", "garbage"), KAFKA_TIMESTAMP))
                 .isEqualTo(KAFKA_TIMESTAMP);
     }
 
     @Test
-    void recordsWithoutEventTimeNeverMoveTheWatermark() {
-        var generator =
-                new EventTimeWatermarks.KnownEventTimesOnly(
+    void deadLettersNeverMoveTheWatermark() throws Exception {
+        WatermarkGenerator<Either<DeadLetter, ProbeResult>> generator =
+                new EventTimeWatermarks.ValidRecordsOnly<>(
                         new BoundedOutOfOrdernessWatermarks<>(OUT_OF_ORDERNESS));
         List<Long> watermarks = new ArrayList<>();
         WatermarkOutput output = capturing(watermarks);
 
+        generator.onEvent(Either.Right(PROBE), EVENT_TIME.toEpochMilli(), output);
         generator.onEvent(
-                new RawRecord("p-0-1", new byte[0], EVENT_TIME.toEpochMilli(), KAFKA_TIMESTAMP),
-                EVENT_TIME.toEpochMilli(),
-                output);
-        generator.onEvent(RawRecord.of("p-0-2", "garbage"), KAFKA_TIMESTAMP, output);
+                deserialize("garbage".getBytes(StandardCharsets.UTF_8)), KAFKA_TIMESTAMP, output);
         generator.onPeriodicEmit(output);
 
         assertThat(watermarks)
                 .containsExactly(EVENT_TIME.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1);
     }
 
-    private RawRecord deserialize(byte[] value) throws Exception {
+    private Either<DeadLetter, ProbeResult> deserialize(byte[] value) throws Exception {
         return deserializeRecord(new ConsumerRecord<>(Topics.PROBE_RESULTS, 3, 17, null, value));
     }
 
-    private RawRecord deserialize(byte[] value, long kafkaTimestamp) throws Exception {
+    private Either<DeadLetter, ProbeResult> deserialize(byte[] value, long kafkaTimestamp)
+            throws Exception {
         return deserializeRecord(
                 new ConsumerRecord<>(
                         Topics.PROBE_RESULTS,
@@ -139,13 +141,14 @@ class KafkaSourceEventTimeTest {
                         Optional.empty()));
     }
 
-    private RawRecord deserializeRecord(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        List<RawRecord> out = new ArrayList<>();
+    private Either<DeadLetter, ProbeResult> deserializeRecord(ConsumerRecord<byte[], byte[]> record)
+            throws Exception {
+        List<Either<DeadLetter, ProbeResult>> out = new ArrayList<>();
         deserializer.deserialize(
                 record,
                 new Collector<>() {
                     @Override
-                    public void collect(RawRecord record) {
+                    public void collect(Either<DeadLetter, ProbeResult> record) {
                         out.add(record);
                     }
 

@@ -10,7 +10,6 @@ import io.outagewatch.detection.serde.CodecTypeInfo;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.events.StatusUpdateSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -72,13 +72,9 @@ public final class OutageDetector
 
     static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
             new MapStateDescriptor<>(
-                    "pending-minutes",
-                    Types.LONG,
-                    CodecTypeInfo.javaSerialized(ServiceMinute.class));
+                    "pending-minutes", Types.LONG, TypeInformation.of(ServiceMinute.class));
     static final ListStateDescriptor<StatusUpdate> PENDING_STATUS =
-            new ListStateDescriptor<>(
-                    "pending-status",
-                    CodecTypeInfo.wire(StatusUpdate.class, StatusUpdateSerde.INSTANCE));
+            new ListStateDescriptor<>("pending-status", TypeInformation.of(StatusUpdate.class));
 
     private transient ServiceSignalGauges signals;
     private final MinuteAssessor assessor;

@@ -3,16 +3,13 @@ package io.outagewatch.detection.functions;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
-import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.records.VantageCounts;
-import io.outagewatch.detection.reports.Complaint;
+import io.outagewatch.detection.windows.ServiceMinuteTally;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -20,12 +17,11 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * Gathers one service's minute: probe counts per vantage (broken vantages left out while most are
- * fine), latency p95, and complaints counted once per author (Downdetector counts only a user's
- * first report).
+ * Turns one service's tallied minute into its service minute: probe counts per vantage (broken
+ * vantages left out while most are fine), latency p95, and distinct complaining authors.
  */
 public final class ServiceMinuteFunction
-        extends ProcessWindowFunction<ServiceSignal, ServiceMinute, String, TimeWindow> {
+        extends ProcessWindowFunction<ServiceMinuteTally, ServiceMinute, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
     private static final double LATENCY_PERCENTILE = 95.0;
@@ -40,24 +36,11 @@ public final class ServiceMinuteFunction
     public void process(
             String service,
             Context context,
-            Iterable<ServiceSignal> signals,
+            Iterable<ServiceMinuteTally> tallies,
             Collector<ServiceMinute> out) {
-        Map<String, ProbeMinute> probeMinutes = new TreeMap<>();
-        Set<String> authors = new HashSet<>();
-        Map<String, Set<String>> authorsByRegion = new TreeMap<>();
-        for (ServiceSignal signal : signals) {
-            if (signal.probeMinute() != null) {
-                probeMinutes.put(signal.probeMinute().vantage(), signal.probeMinute());
-            } else {
-                Complaint complaint = signal.complaint();
-                authors.add(complaint.authorKey());
-                if (complaint.region() != null) {
-                    authorsByRegion
-                            .computeIfAbsent(complaint.region(), r -> new HashSet<>())
-                            .add(complaint.authorKey());
-                }
-            }
-        }
+        // An aggregating window hands over exactly one tally.
+        ServiceMinuteTally tally = tallies.iterator().next();
+        Map<String, ProbeMinute> probeMinutes = new TreeMap<>(tally.probeMinutes);
         long broken = probeMinutes.values().stream().filter(ProbeMinute::vantageBroken).count();
         boolean excludeBroken = isolation.excludesBroken(probeMinutes.size(), (int) broken);
 
@@ -83,8 +66,6 @@ public final class ServiceMinuteFunction
                 samples.length == 0
                         ? Double.NaN
                         : new Percentile().evaluate(samples, LATENCY_PERCENTILE);
-        TreeMap<String, Integer> complaintsByRegion = new TreeMap<>();
-        authorsByRegion.forEach((region, who) -> complaintsByRegion.put(region, who.size()));
 
         out.collect(
                 new ServiceMinute(
@@ -94,7 +75,7 @@ public final class ServiceMinuteFunction
                         excluded,
                         p95,
                         samples.length,
-                        authors.size(),
-                        complaintsByRegion));
+                        tally.authors.size(),
+                        tally.complaintsByRegion()));
     }
 }

@@ -4,27 +4,25 @@ import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceSignal;
-import io.outagewatch.events.ProbeResult;
+import io.outagewatch.detection.windows.ServiceProbeTally;
+import io.outagewatch.detection.windows.VantageMinuteTally;
 import io.outagewatch.events.VantageHealth;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * Summarises one vantage's minute of probes per service and marks the vantage broken when it fails
- * for most of the services it probed: that is the prober's problem, not an outage. Broken minutes
- * are also reported on the vantage-health side output. Exact duplicate probe results count once.
+ * Turns one vantage's tallied minute into a probe minute per service, and marks the vantage broken
+ * when it fails for most of the services it probed: that is the prober's problem, not an outage.
+ * Broken minutes are also reported on the vantage-health side output.
  */
 public final class VantageMinuteFunction
-        extends ProcessWindowFunction<ProbeResult, ServiceSignal, String, TimeWindow> {
+        extends ProcessWindowFunction<VantageMinuteTally, ServiceSignal, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,19 +36,28 @@ public final class VantageMinuteFunction
     public void process(
             String vantage,
             Context context,
-            Iterable<ProbeResult> probes,
+            Iterable<VantageMinuteTally> tallies,
             Collector<ServiceSignal> out) {
-        Map<String, Set<ProbeResult>> byService = new TreeMap<>();
-        for (ProbeResult probe : probes) {
-            byService.computeIfAbsent(probe.service(), s -> new LinkedHashSet<>()).add(probe);
-        }
         Instant minuteStart = Instant.ofEpochMilli(context.window().getStart());
+        // An aggregating window hands over exactly one tally; sorted, for a stable output order.
+        Map<String, ServiceProbeTally> byService =
+                new TreeMap<>(tallies.iterator().next().services);
         List<ProbeMinute> minutes = new ArrayList<>(byService.size());
         int failingServices = 0;
-        for (Map.Entry<String, Set<ProbeResult>> entry : byService.entrySet()) {
-            ProbeMinute minute = summarise(entry.getKey(), vantage, minuteStart, entry.getValue());
-            minutes.add(minute);
-            if (isolation.isFailing(minute.probes(), minute.failures())) {
+        for (Map.Entry<String, ServiceProbeTally> entry : byService.entrySet()) {
+            ServiceProbeTally tally = entry.getValue();
+            minutes.add(
+                    new ProbeMinute(
+                            entry.getKey(),
+                            vantage,
+                            tally.region,
+                            minuteStart,
+                            tally.probes,
+                            tally.failures,
+                            tally.timeouts,
+                            tally.latencySamples(),
+                            false));
+            if (isolation.isFailing(tally.probes, tally.failures)) {
                 failingServices++;
             }
         }
@@ -63,38 +70,6 @@ public final class VantageMinuteFunction
                     PipelineTags.VANTAGE_HEALTH,
                     new VantageHealth(vantage, minuteStart, minutes.size(), failingServices));
         }
-    }
-
-    private static ProbeMinute summarise(
-            String service, String vantage, Instant minuteStart, Set<ProbeResult> probes) {
-        int failures = 0;
-        int timeouts = 0;
-        String region = null;
-        double[] latencies = new double[probes.size()];
-        int samples = 0;
-        for (ProbeResult probe : probes) {
-            if (region == null) {
-                region = probe.region();
-            }
-            if (!probe.success()) {
-                failures++;
-                if (probe.error() != null && probe.error().contains("timeout")) {
-                    timeouts++;
-                }
-            } else if (probe.latencyMs() != null) {
-                latencies[samples++] = probe.latencyMs();
-            }
-        }
-        return new ProbeMinute(
-                service,
-                vantage,
-                region,
-                minuteStart,
-                probes.size(),
-                failures,
-                timeouts,
-                Arrays.copyOf(latencies, samples),
-                false);
     }
 
     private static ProbeMinute withBroken(ProbeMinute minute) {

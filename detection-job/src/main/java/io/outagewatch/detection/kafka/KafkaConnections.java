@@ -1,11 +1,11 @@
 package io.outagewatch.detection.kafka;
 
 import io.outagewatch.detection.DetectionOptions;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.KafkaEnvironment;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
@@ -13,6 +13,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -67,30 +68,21 @@ public final class KafkaConnections {
     }
 
     /**
-     * A source of raw records from one topic, committed offsets first and the earliest offset for a
-     * new group; only committed transactions are read. Each record carries the event time its serde
-     * gives it, for per-partition watermarks.
+     * A source of one topic's records, each parsed once as it is read; committed offsets first and
+     * the earliest offset for a new group; only committed transactions are read.
      *
-     * @param serde the topic's serde
-     * @param eventTime the event time of a parsed record
-     * @param writeTimeBound how far an event time may be ahead of the record's Kafka timestamp and
-     *     still be one
+     * @param parser the topic's parser
      */
-    public static <T> KafkaSource<RawRecord> source(
-            Configuration config,
-            KafkaClientProperties extra,
-            String topic,
-            EventSerde<T> serde,
-            SerializableFunction<T, Instant> eventTime,
-            WriteTimeBound writeTimeBound) {
-        return KafkaSource.<RawRecord>builder()
+    public static <T> KafkaSource<Either<DeadLetter, T>> source(
+            Configuration config, KafkaClientProperties extra, String topic, EdgeParser<T> parser) {
+        return KafkaSource.<Either<DeadLetter, T>>builder()
                 .setProperties(extra.toProperties())
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setTopics(topic)
                 .setGroupId(config.get(DetectionOptions.KAFKA_GROUP_ID))
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer<>(serde, eventTime, writeTimeBound))
+                .setDeserializer(new IngestDeserializer<>(parser))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty(
                         "client.id.prefix",

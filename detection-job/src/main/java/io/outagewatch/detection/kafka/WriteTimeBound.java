@@ -1,6 +1,6 @@
 package io.outagewatch.detection.kafka;
 
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +29,7 @@ public record WriteTimeBound(Duration maxAhead) implements Serializable {
 
     /** Whether an event time is acceptable for a record written at {@code writeTimeMillis}. */
     public boolean allows(long eventTimeMillis, long writeTimeMillis) {
-        return writeTimeMillis == RawRecord.UNKNOWN_WRITE_TIME
+        return writeTimeMillis == EdgeParser.UNKNOWN_WRITE_TIME
                 || eventTimeMillis - writeTimeMillis <= maxAhead.toMillis();
     }
 
@@ -45,6 +45,6 @@ public record WriteTimeBound(Duration maxAhead) implements Serializable {
 
     /** A Kafka timestamp as a write time: Kafka's "no timestamp" (-1) is unknown. */
     public static long writeTimeOf(long kafkaTimestamp) {
-        return kafkaTimestamp < 0 ? RawRecord.UNKNOWN_WRITE_TIME : kafkaTimestamp;
+        return kafkaTimestamp < 0 ? EdgeParser.UNKNOWN_WRITE_TIME : kafkaTimestamp;
     }
 }

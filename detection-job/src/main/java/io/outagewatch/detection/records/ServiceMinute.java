@@ -1,17 +1,17 @@
 package io.outagewatch.detection.records;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Everything observed about one service in one event-time minute: the input of the detector. Copies
- * its collections into plain mutable ones so any serializer can rebuild them.
+ * Everything observed about one service in one event-time minute: the input of the detector. A
+ * record Flink serializes as a POJO; its maps are copied into sorted ones, so the detector walks
+ * vantages and regions in the same order however the record was rebuilt.
  *
  * @param vantages per vantage, after broken vantages were left out
  * @param excludedVantages broken vantages left out of {@code vantages}
@@ -22,13 +22,12 @@ import java.util.TreeMap;
 public record ServiceMinute(
         String service,
         Instant minuteStart,
-        SortedMap<String, VantageCounts> vantages,
+        Map<String, VantageCounts> vantages,
         List<String> excludedVantages,
         double latencyP95Ms,
         int latencySamples,
         int complaints,
-        SortedMap<String, Integer> complaintsByRegion)
-        implements Serializable {
+        Map<String, Integer> complaintsByRegion) {
 
     public static final Duration LENGTH = Duration.ofMinutes(1);
 

@@ -1,6 +1,7 @@
 package io.outagewatch.detection.replay;
 
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.events.DeadLetter;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +12,14 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.types.Either;
 
 /**
- * Reads a JSON-lines file as raw records whose origin is {@code name:line}. Blank lines are
- * skipped; an overlong line keeps only its head, enough for the serde to reject it as too large.
+ * Reads a JSON-lines file, parsing each line once as it is read: the valid record, or its dead
+ * letter with origin {@code name:line}. Blank lines are skipped; an overlong line keeps only its
+ * head, enough for the serde to reject it as too large.
  */
-public final class NumberedLineFormat extends SimpleStreamFormat<RawRecord> {
+public final class NumberedLineFormat<T> extends SimpleStreamFormat<Either<DeadLetter, T>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,34 +27,39 @@ public final class NumberedLineFormat extends SimpleStreamFormat<RawRecord> {
     static final int MAX_KEPT_LINE_BYTES = 64 * 1024 + 1;
 
     private final String name;
+    private final EdgeParser<T> parser;
 
-    public NumberedLineFormat(String name) {
+    public NumberedLineFormat(String name, EdgeParser<T> parser) {
         this.name = Objects.requireNonNull(name, "name");
+        this.parser = Objects.requireNonNull(parser, "parser");
     }
 
     @Override
-    public Reader<RawRecord> createReader(Configuration config, FSDataInputStream stream) {
-        return new LineReader(name, new BufferedInputStream(stream));
+    public Reader<Either<DeadLetter, T>> createReader(
+            Configuration config, FSDataInputStream stream) {
+        return new LineReader<>(name, parser, new BufferedInputStream(stream));
     }
 
     @Override
-    public TypeInformation<RawRecord> getProducedType() {
-        return TypeInformation.of(RawRecord.class);
+    public TypeInformation<Either<DeadLetter, T>> getProducedType() {
+        return parser.ingestedType();
     }
 
-    private static final class LineReader implements Reader<RawRecord> {
+    private static final class LineReader<T> implements Reader<Either<DeadLetter, T>> {
         private final String name;
+        private final EdgeParser<T> parser;
         private final InputStream in;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private long lineNumber;
 
-        LineReader(String name, InputStream in) {
+        LineReader(String name, EdgeParser<T> parser, InputStream in) {
             this.name = name;
+            this.parser = parser;
             this.in = in;
         }
 
         @Override
-        public RawRecord read() throws IOException {
+        public Either<DeadLetter, T> read() throws IOException {
             while (true) {
                 line.reset();
                 int b = in.read();
@@ -67,7 +75,8 @@ public final class NumberedLineFormat extends SimpleStreamFormat<RawRecord> {
                 lineNumber++;
                 byte[] bytes = stripCarriageReturn(line.toByteArray());
                 if (!isBlank(bytes)) {
-                    return new RawRecord(name + ":" + lineNumber, bytes);
+                    return parser.parse(
+                            name + ":" + lineNumber, bytes, EdgeParser.UNKNOWN_WRITE_TIME);
                 }
             }
         }

@@ -5,7 +5,9 @@ import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.DetectionSettings;
 import io.outagewatch.detection.EventTimeWatermarks;
 import io.outagewatch.detection.OutageDetectionPipeline;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.ingest.Parsers;
+import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.Timestamps;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +28,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -115,12 +118,31 @@ public final class ReplayMain {
             DetectionSettings settings,
             Path emptyDirectory,
             Map<String, Path> inputs) {
+        Parsers parsers = settings.parsers();
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
                         new OutageDetectionPipeline.Inputs(
-                                lines(env, "probes", arguments.probes(), emptyDirectory, inputs),
-                                lines(env, "reports", arguments.reports(), emptyDirectory, inputs),
-                                lines(env, "status", arguments.status(), emptyDirectory, inputs)),
+                                lines(
+                                        env,
+                                        "probes",
+                                        arguments.probes(),
+                                        parsers.probes(),
+                                        emptyDirectory,
+                                        inputs),
+                                lines(
+                                        env,
+                                        "reports",
+                                        arguments.reports(),
+                                        parsers.reports(),
+                                        emptyDirectory,
+                                        inputs),
+                                lines(
+                                        env,
+                                        "status",
+                                        arguments.status(),
+                                        parsers.statusUpdates(),
+                                        emptyDirectory,
+                                        inputs)),
                         settings);
         return outputs.alerts()
                 .process(new ToReplayLine.FromAlert())
@@ -165,24 +187,26 @@ public final class ReplayMain {
         return ReplaySummary.of(recordsRead, collected, arguments);
     }
 
-    private static DataStream<RawRecord> lines(
+    private static <T> DataStream<Either<DeadLetter, T>> lines(
             StreamExecutionEnvironment env,
             String input,
             Optional<Path> file,
+            EdgeParser<T> parser,
             Path emptyDirectory,
             Map<String, Path> inputs) {
         // An absent input reads an empty directory: a bounded source that ends at once.
         Path path = file.orElse(emptyDirectory);
         file.ifPresent(f -> inputs.put(input, f));
-        FileSource<RawRecord> source =
+        FileSource<Either<DeadLetter, T>> source =
                 FileSource.forRecordStreamFormat(
-                                new NumberedLineFormat(path.getFileName().toString()),
+                                new NumberedLineFormat<>(path.getFileName().toString(), parser),
                                 new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
                         .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + input)
                 .setParallelism(1)
                 .uid("replay-source-" + input)
-                .map(new ReplayProgress(input))
+                .map(new ReplayProgress<Either<DeadLetter, T>>(input))
+                .returns(parser.ingestedType())
                 .setParallelism(1)
                 .uid("replay-progress-" + input)
                 .name("Count " + input);

@@ -1,6 +1,5 @@
 package io.outagewatch.detection.replay;
 
-import io.outagewatch.detection.records.RawRecord;
 import java.io.PrintStream;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -10,7 +9,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
  * Counts the records read from one replay input into an accumulator and reports progress on stderr
  * for long inputs.
  */
-public final class ReplayProgress extends RichMapFunction<RawRecord, RawRecord> {
+public final class ReplayProgress<R> extends RichMapFunction<R, R> {
 
     private static final long serialVersionUID = 1L;
     static final long REPORT_EVERY = 250_000;
@@ -33,12 +32,12 @@ public final class ReplayProgress extends RichMapFunction<RawRecord, RawRecord> 
     }
 
     @Override
-    public RawRecord map(RawRecord raw) {
+    public R map(R record) {
         records.add(1);
         if (records.getLocalValue() % REPORT_EVERY == 0) {
             PrintStream progress = System.err;
             progress.println("replay: " + records.getLocalValue() + " records read from " + input);
         }
-        return raw;
+        return record;
     }
 }

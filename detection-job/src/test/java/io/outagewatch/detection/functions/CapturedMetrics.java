@@ -19,7 +19,7 @@ import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
  * A harness environment whose metric registry remembers every metric registered, with its name and
  * its key/value labels, so a test can check what an operator reports.
  */
-final class CapturedMetrics {
+public final class CapturedMetrics {
 
     /**
      * @param identifier the logical scope and the name, dot-separated, e.g. {@code
@@ -30,7 +30,7 @@ final class CapturedMetrics {
     private final List<Registered> registered = new ArrayList<>();
     private final MockEnvironment environment;
 
-    CapturedMetrics() {
+    public CapturedMetrics() {
         TestingMetricRegistry registry =
                 TestingMetricRegistry.builder()
                         .setRegisterConsumer(
@@ -53,7 +53,7 @@ final class CapturedMetrics {
                         .build();
     }
 
-    MockEnvironment environment() {
+    public MockEnvironment environment() {
         return environment;
     }
 
@@ -61,7 +61,7 @@ final class CapturedMetrics {
      * The count of the counter whose identifier ends with {@code scopedName} (such as {@code
      * outagewatch.reason.deadLetters}) and whose label {@code label} is {@code value}.
      */
-    Optional<Long> counter(String scopedName, String label, String value) {
+    public Optional<Long> counter(String scopedName, String label, String value) {
         return registered.stream()
                 .filter(r -> r.identifier().endsWith("." + scopedName))
                 .filter(r -> value.equals(r.variables().get("<" + label + ">")))

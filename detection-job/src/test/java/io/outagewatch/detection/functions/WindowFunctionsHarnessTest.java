@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.detection.probes.VantageIsolation;
+import io.outagewatch.detection.records.Probe;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.reports.Complaint;
+import io.outagewatch.detection.windows.ServiceMinuteAggregate;
+import io.outagewatch.detection.windows.VantageMinuteAggregate;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.VantageHealth;
 import java.time.Duration;
@@ -41,29 +44,31 @@ class WindowFunctionsHarnessTest {
                 ok ? null : "http_503");
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ProbeResult, ServiceSignal>
+    private static KeyedOneInputStreamOperatorTestHarness<String, Probe, ServiceSignal>
             vantageHarness() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         @SuppressWarnings("unchecked")
         var transformation =
-                (OneInputTransformation<ProbeResult, ServiceSignal>)
-                        env.fromData(List.of(probe("a", "eu-1", 0, true)))
-                                .keyBy(ProbeResult::vantage)
+                (OneInputTransformation<Probe, ServiceSignal>)
+                        env.fromData(List.of(Probe.of(probe("a", "eu-1", 0, true))))
+                                .keyBy(Probe::vantage)
                                 .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                                .process(new VantageMinuteFunction(VantageIsolation.defaults()))
+                                .aggregate(
+                                        new VantageMinuteAggregate(),
+                                        new VantageMinuteFunction(VantageIsolation.defaults()))
                                 .getTransformation();
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        transformation.getOperatorFactory(), ProbeResult::vantage, Types.STRING);
+                        transformation.getOperatorFactory(), Probe::vantage, Types.STRING);
         harness.open();
         return harness;
     }
 
     private static void add(
-            KeyedOneInputStreamOperatorTestHarness<String, ProbeResult, ServiceSignal> h,
+            KeyedOneInputStreamOperatorTestHarness<String, Probe, ServiceSignal> h,
             ProbeResult probe)
             throws Exception {
-        h.processElement(probe, probe.timestamp().toEpochMilli());
+        h.processElement(Probe.of(probe), probe.timestamp().toEpochMilli());
     }
 
     @Test
@@ -99,13 +104,17 @@ class WindowFunctionsHarnessTest {
         ProbeResult failed = probe("chatgpt", "eu-1", 5, false);
         add(h, failed);
         add(h, failed);
+        ProbeResult sameSecondOtherError =
+                new ProbeResult(
+                        "chatgpt", "eu-1", "eu", null, failed.timestamp(), false, null, 502, "x");
+        add(h, sameSecondOtherError);
         add(h, probe("chatgpt", "eu-1", 35, true));
 
         h.processWatermark(MINUTE_END - 1);
 
         ProbeMinute minute = h.extractOutputValues().get(0).probeMinute();
-        assertThat(minute.probes()).isEqualTo(2);
-        assertThat(minute.failures()).isEqualTo(1);
+        assertThat(minute.probes()).isEqualTo(3);
+        assertThat(minute.failures()).isEqualTo(2);
         assertThat(minute.latenciesMs()).containsExactly(150.0);
         assertThat(minute.vantageBroken()).isFalse();
         assertThat(h.getSideOutput(PipelineTags.VANTAGE_HEALTH)).isNull();
@@ -122,7 +131,9 @@ class WindowFunctionsHarnessTest {
                         env.fromData(List.of(sample), TypeInformation.of(ServiceSignal.class))
                                 .keyBy(ServiceSignal::service)
                                 .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                                .process(new ServiceMinuteFunction(VantageIsolation.defaults()))
+                                .aggregate(
+                                        new ServiceMinuteAggregate(),
+                                        new ServiceMinuteFunction(VantageIsolation.defaults()))
                                 .getTransformation();
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(

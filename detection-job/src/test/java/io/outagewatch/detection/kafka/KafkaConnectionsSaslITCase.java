@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.outagewatch.detection.DetectionOptions;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
 import io.outagewatch.events.InvalidReason;
 import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.KafkaEnvironment;
+import io.outagewatch.events.Timestamps;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.kafka.LogCapture;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class KafkaConnectionsSaslITCase {
         KafkaClientProperties extra = KafkaConnections.clientProperties(config, Map.of());
 
         String captured;
-        List<RawRecord> read;
+        List<Either<DeadLetter, DeadLetter>> read;
         try (LogCapture capture = LogCapture.start()) {
             StreamExecutionEnvironment writing = environment();
             writing.fromData(deadLetters())
@@ -107,11 +109,14 @@ class KafkaConnectionsSaslITCase {
                                             config,
                                             extra,
                                             topic,
-                                            DeadLetterSerde.INSTANCE,
-                                            DeadLetter::timestamp,
-                                            new WriteTimeBound(
-                                                    DetectionOptions.MAX_AHEAD_OF_WRITE_TIME
-                                                            .defaultValue())),
+                                            new EdgeParser<>(
+                                                    DeadLetter.class,
+                                                    DeadLetterSerde.INSTANCE,
+                                                    DeadLetter::timestamp,
+                                                    new WriteTimeBound(
+                                                            DetectionOptions.MAX_AHEAD_OF_WRITE_TIME
+                                                                    .defaultValue()),
+                                                    Timestamps.EARLIEST)),
                                     WatermarkStrategy.noWatermarks(),
                                     "sasl source")
                             .executeAndCollect(RECORDS);
@@ -119,7 +124,7 @@ class KafkaConnectionsSaslITCase {
         }
 
         assertThat(broker.readRecords(topic, RECORDS, DEADLINE)).hasSize(RECORDS);
-        assertThat(read).hasSize(RECORDS);
+        assertThat(read).hasSize(RECORDS).allMatch(Either::isRight);
         assertThat(captured).contains("sasl.jaas.config = [hidden]").doesNotContain(PASSWORD);
     }
 
