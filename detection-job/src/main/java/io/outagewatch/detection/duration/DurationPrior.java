@@ -4,8 +4,9 @@ package io.outagewatch.detection.duration;
  * The duration model used before a service has outages of its own, fitted to public outages.
  *
  * <p><b>How it was fitted.</b> {@link LogNormalFit#fit} (maximum likelihood on the log of the
- * duration in seconds) over {@code end − start} of every incident in {@code
- * shared/incidents/public-incidents.json} that has both, 14 incidents at the time of fitting:
+ * duration in seconds) over {@code end − start} of every incident in the resource {@code
+ * incidents/public-incidents.json} (in {@code detection-job/src/main/resources}) that has both, 14
+ * incidents at the time of fitting:
  *
  * <ul>
  *   <li>Two-phase incidents count their first phase only; {@code secondPhase} is ignored. The

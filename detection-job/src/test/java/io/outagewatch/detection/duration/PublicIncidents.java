@@ -3,23 +3,29 @@ package io.outagewatch.detection.duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Durations ({@code end − start}) of the public incidents in {@code shared/}. */
+/** Durations ({@code end − start}) of the public incidents in the module's resources. */
 final class PublicIncidents {
 
-    static final String RELATIVE_PATH = "shared/incidents/public-incidents.json";
+    /** In {@code detection-job/src/main/resources}; see the repository's {@code NOTICE}. */
+    static final String RESOURCE = "/incidents/public-incidents.json";
 
     private PublicIncidents() {}
 
     /** Every incident with both a start and an end; {@code secondPhase} is left out on purpose. */
     static List<Duration> durations() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(locate().toFile());
+        JsonNode root;
+        try (InputStream in = PublicIncidents.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + RESOURCE + " on the classpath");
+            }
+            root = new ObjectMapper().readTree(in);
+        }
         List<Duration> durations = new ArrayList<>();
         for (JsonNode incident : root.path("incidents")) {
             if (incident.hasNonNull("start") && incident.hasNonNull("end")) {
@@ -30,20 +36,5 @@ final class PublicIncidents {
             }
         }
         return durations;
-    }
-
-    /**
-     * Walks up from the working directory, because the module runs both from a scratch directory
-     * and from {@code detection-job}, at different depths below {@code shared/}.
-     */
-    static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE_PATH);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "no " + RELATIVE_PATH + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NabMainTest {
 
+    private static final List<String> PROFILES =
+            List.of("standard", "reward_low_FP_rate", "reward_low_FN_rate");
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -72,7 +75,7 @@ class NabMainTest {
 
     @Test
     void scoresTheReferenceResults() throws Exception {
-        Path nab = NabScorerTest.nabDir();
+        Path nab = NabScorerTest.fixture();
         int code =
                 run(
                         "--score-only",
@@ -85,17 +88,25 @@ class NabMainTest {
                         "--json");
         assertThat(code).as(err()).isZero();
         JsonNode json = lastJsonLine();
+        JsonNode expected = NabScorerTest.expected().path("scores").path("numenta");
         assertThat(json.path("detector").asText()).isEqualTo("numenta");
-        assertThat(json.path("standard").asDouble()).isCloseTo(70.92886633105584, within(0.01));
-        assertThat(json.path("reward_low_FP_rate").asDouble())
-                .isCloseTo(64.98548661333827, within(0.01));
-        assertThat(json.path("reward_low_FN_rate").asDouble())
-                .isCloseTo(74.99675426086455, within(0.01));
+        assertThat(json.path("files").asInt()).isEqualTo(3);
+        assertThat(json.path("windows").asInt()).isEqualTo(9);
+        for (String profile : PROFILES) {
+            assertThat(json.path(profile).asDouble())
+                    .as(profile)
+                    .isCloseTo(
+                            expected.path(profile).asDouble(),
+                            within(NabScorerTest.SAME_ARITHMETIC));
+            assertThat(json.path("threshold").path(profile).asDouble())
+                    .as("threshold " + profile)
+                    .isEqualTo(expected.path("threshold").path(profile).asDouble());
+        }
     }
 
     @Test
     void scoresOneDetectorFolderWithAProfilesFile() throws Exception {
-        Path nab = NabScorerTest.nabDir();
+        Path nab = NabScorerTest.fixture();
         int code =
                 run(
                         "--score-only",
@@ -108,8 +119,47 @@ class NabMainTest {
                         "--json");
         assertThat(code).as(err()).isZero();
         JsonNode json = lastJsonLine();
+        JsonNode expected = NabScorerTest.expected().path("scores").path("windowedGaussian");
         assertThat(json.path("detector").asText()).isEqualTo("windowedGaussian");
-        assertThat(json.path("standard").asDouble()).isCloseTo(34.99885829078213, within(0.01));
+        for (String profile : PROFILES) {
+            assertThat(json.path(profile).asDouble())
+                    .as(profile)
+                    .isCloseTo(
+                            expected.path(profile).asDouble(),
+                            within(NabScorerTest.SAME_ARITHMETIC));
+        }
+    }
+
+    @Test
+    void runsTheDetectorOnRealNabSeries(@TempDir Path tmp) throws Exception {
+        Path nab = NabScorerTest.fixture();
+        int code =
+                run(
+                        "--data",
+                        nab.resolve("data").toString(),
+                        "--labels",
+                        nab.resolve("labels/combined_windows.json").toString(),
+                        "--out",
+                        tmp.toString(),
+                        "--json");
+        assertThat(code).as(err()).isZero();
+        assertThat(lastJsonLine().path("files").asInt()).isEqualTo(3);
+        // Row counts and rows inside windows as nab_score.py counted them from NAB's own files:
+        // every row is written, and the label column marks exactly the rows in windows.
+        JsonNode rows = NabScorerTest.expected().path("corpus").path("rows");
+        assertThat(rows.size()).isEqualTo(3);
+        for (var it = rows.fields(); it.hasNext(); ) {
+            var file = it.next();
+            Path result =
+                    NabResults.resultFile(
+                            tmp.resolve(NabDetector.NAME), NabDetector.NAME, file.getKey());
+            List<String> lines = Files.readAllLines(result);
+            assertThat(lines).as(file.getKey()).hasSize(file.getValue().path("all").asInt() + 1);
+            long inWindows = lines.stream().skip(1).filter(l -> l.endsWith(",1")).count();
+            assertThat(inWindows)
+                    .as(file.getKey())
+                    .isEqualTo(file.getValue().path("inWindows").asLong());
+        }
     }
 
     @Test

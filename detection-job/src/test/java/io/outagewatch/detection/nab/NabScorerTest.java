@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -16,14 +18,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NabScorerTest {
 
-    /** The shared NAB copy; override with {@code -Dnab.dir=...}. */
-    static Path nabDir() {
-        Path dir = Path.of(System.getProperty("nab.dir", "../../shared/nab"));
-        assertThat(dir.resolve("reference/expected.json"))
-                .as("NAB data not found at %s (set -Dnab.dir)", dir.toAbsolutePath())
-                .isRegularFile();
-        return dir;
+    /**
+     * Three of NAB's own files with their windows, profiles and reference results, and the scores
+     * NAB's rules give them, computed independently by {@code nab_score.py}; see {@code
+     * nab-fixture/README.md}. The full 48-file reproduction runs in CI ({@code .ci/check-nab.py}).
+     */
+    static Path fixture() throws URISyntaxException {
+        URL expected = NabScorerTest.class.getResource("/nab-fixture/reference/expected.json");
+        assertThat(expected).as("nab-fixture on the test classpath").isNotNull();
+        return Path.of(expected.toURI()).getParent().getParent();
     }
+
+    /** The fixture's {@code reference/expected.json}: {@code scores}, {@code corpus}. */
+    static JsonNode expected() throws Exception {
+        return new ObjectMapper().readTree(fixture().resolve("reference/expected.json").toFile());
+    }
+
+    /**
+     * The Java scorer and {@code nab_score.py} do the same double arithmetic and differ only in the
+     * order of some additions.
+     */
+    static final double SAME_ARITHMETIC = 1e-9;
 
     static List<NabScorer.Annotated> annotateReference(Path nab, String detector) throws Exception {
         NabWindows windows = NabWindows.read(nab.resolve("labels/combined_windows.json"));
@@ -40,30 +55,42 @@ class NabScorerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"numenta", "windowedGaussian"})
-    void reproducesNabsOwnScoresOnTheReferenceDetectors(String detector) throws Exception {
-        Path nab = nabDir();
-        JsonNode expected =
-                new ObjectMapper()
-                        .readTree(nab.resolve("reference/expected.json").toFile())
-                        .path("scores");
+    void reproducesNabScoresOfTheReferenceDetectorsOnTheFixture(String detector) throws Exception {
+        Path nab = fixture();
+        JsonNode expected = expected().path("scores");
         NabWindows windows = NabWindows.read(nab.resolve("labels/combined_windows.json"));
         List<NabProfile> profiles = NabProfile.read(nab.resolve("config/profiles.json"));
+        assertThat(windows.windowCount())
+                .isEqualTo(expected().path("corpus").path("windows").asInt());
+
         List<NabScorer.ProfileScore> scores =
                 NabScorer.score(annotateReference(nab, detector), windows.windowCount(), profiles);
-        assertThat(scores).hasSize(3);
+
+        assertThat(scores)
+                .extracting(NabScorer.ProfileScore::profile)
+                .containsExactly("standard", "reward_low_FP_rate", "reward_low_FN_rate");
+        JsonNode mine = expected.path(detector);
+        JsonNode none = expected.path("null");
         for (NabScorer.ProfileScore s : scores) {
-            assertThat(s.normalized())
-                    .as(detector + " " + s.profile())
-                    .isCloseTo(expected.path(detector).path(s.profile()).asDouble(), within(0.01));
+            String profile = s.profile();
+            assertThat(s.threshold())
+                    .as(detector + " threshold " + profile)
+                    .isEqualTo(mine.path("threshold").path(profile).asDouble());
             assertThat(s.rawScore())
-                    .as(detector + " raw " + s.profile())
+                    .as(detector + " raw " + profile)
                     .isCloseTo(
-                            expected.path(detector).path("rawScore").path(s.profile()).asDouble(),
-                            within(0.01));
+                            mine.path("rawScore").path(profile).asDouble(),
+                            within(SAME_ARITHMETIC));
             assertThat(s.nullScore())
+                    .as("null raw " + profile)
                     .isCloseTo(
-                            expected.path("null").path("rawScore").path(s.profile()).asDouble(),
-                            within(1e-9));
+                            none.path("rawScore").path(profile).asDouble(),
+                            within(SAME_ARITHMETIC));
+            // NAB's three profiles all weigh a true positive 1: a perfect detector scores 9.
+            assertThat(s.perfectScore()).isEqualTo(windows.windowCount());
+            assertThat(s.normalized())
+                    .as(detector + " " + profile)
+                    .isCloseTo(mine.path(profile).asDouble(), within(SAME_ARITHMETIC));
         }
     }
 
