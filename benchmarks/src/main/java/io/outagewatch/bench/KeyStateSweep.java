@@ -2,7 +2,6 @@ package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.LocalFlinkCluster;
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Topics;
@@ -88,7 +87,7 @@ final class KeyStateSweep {
         SyntheticTraffic traffic = new SyntheticTraffic(VANTAGES, keys);
         SyntheticTraffic.Lines ordinary =
                 traffic.generate(keys, (long) keys * VANTAGES * MINUTES, 0, START);
-        RawRecord[] outage =
+        SyntheticTraffic.Line[] outage =
                 traffic.outage(
                         0,
                         START.plus(Duration.ofMinutes(MINUTES)),

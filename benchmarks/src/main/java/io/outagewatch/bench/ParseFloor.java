@@ -1,6 +1,5 @@
 package io.outagewatch.bench;
 
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Parsed;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReportSerde;
@@ -37,12 +36,12 @@ final class ParseFloor {
 
     private static long parseAll(SyntheticTraffic.Lines lines) {
         long valid = 0;
-        for (RawRecord line : lines.probes()) {
+        for (SyntheticTraffic.Line line : lines.probes()) {
             if (ProbeResultSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
                 valid++;
             }
         }
-        for (RawRecord line : lines.reports()) {
+        for (SyntheticTraffic.Line line : lines.reports()) {
             if (SocialReportSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
                 valid++;
             }
