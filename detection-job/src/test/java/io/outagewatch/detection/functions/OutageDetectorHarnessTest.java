@@ -27,6 +27,7 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,12 @@ class OutageDetectorHarnessTest {
     }
 
     private static OutageDetector detector() {
+        return detector(IncidentPolicy.defaults());
+    }
+
+    private static OutageDetector detector(IncidentPolicy policy) {
         return new OutageDetector(
-                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                IncidentPolicy.defaults());
+                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS), policy);
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
@@ -206,6 +210,56 @@ class OutageDetectorHarnessTest {
     }
 
     @Test
+    void aServiceRestoredMidIncidentFollowsTheRestoringJobsIncidentPolicy() throws Exception {
+        var h = harness();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+        }
+        for (int m = 0; m < 5; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+        OperatorSubtaskState savepoint = h.snapshot(1L, 1L);
+        Alert started = h.extractOutputValues().get(0);
+        h.close();
+        IncidentPolicy defaults = IncidentPolicy.defaults();
+        IncidentPolicy updateEveryFiveMinutes =
+                new IncidentPolicy(
+                        defaults.confirmMinutesOneSignal(),
+                        defaults.confirmMinutesReportsAgainstHealthyProbes(),
+                        defaults.confirmMinutesDegraded(),
+                        defaults.mergeGap(),
+                        Duration.ofMinutes(5),
+                        defaults.reportAfterglow());
+
+        var unchanged = restored(detector(), savepoint);
+        var changed = restored(detector(updateEveryFiveMinutes), savepoint);
+        for (int m = 5; m < 20; m++) {
+            feedMinute(unchanged, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            feedMinute(changed, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+
+        // Detected at the end of the outage's first minute, then updated after every
+        // update-every: the restored incident follows the setting of the job that restored it.
+        assertThat(started.detectedAt()).isEqualTo(ONSET.plus(Duration.ofMinutes(1)));
+        assertThat(decidedAt(unchanged)).containsExactly(ONSET.plus(Duration.ofMinutes(16)));
+        assertThat(decidedAt(changed))
+                .containsExactly(
+                        ONSET.plus(Duration.ofMinutes(6)),
+                        ONSET.plus(Duration.ofMinutes(11)),
+                        ONSET.plus(Duration.ofMinutes(16)));
+        assertThat(changed.extractOutputValues())
+                .allSatisfy(
+                        alert -> {
+                            assertThat(alert.type()).isEqualTo(AlertType.OUTAGE_UPDATED);
+                            assertThat(alert.incidentId()).isEqualTo(started.incidentId());
+                        })
+                .extracting(Alert::version)
+                .containsExactly(2, 3, 4);
+        unchanged.close();
+        changed.close();
+    }
+
+    @Test
     void theGaugesFollowOpenIncidentsAndTheWatermarksDistanceFromTheWallClock() throws Exception {
         OutageDetector detector = detector();
         var h = harness(detector);
@@ -232,6 +286,15 @@ class OutageDetectorHarnessTest {
                 .endsWith(AlertType.OUTAGE_RECOVERED);
         assertThat(detector.openIncidents()).isZero();
         h.close();
+    }
+
+    /** The end of the minute each alert was decided in, from the timer that emitted it. */
+    private static List<Instant> decidedAt(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h) {
+        return h.getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(record -> Instant.ofEpochMilli(((StreamRecord<?>) record).getTimestamp() + 1))
+                .toList();
     }
 
     /** Names of the detector's state pieces that hold something for the service. */
