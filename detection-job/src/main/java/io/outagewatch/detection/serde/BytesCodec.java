@@ -2,13 +2,8 @@ package io.outagewatch.detection.serde;
 
 import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.Parsed;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.apache.flink.util.InstantiationUtil;
 
 /** Turns values into bytes and back, for {@link CodecTypeInfo}. */
@@ -34,17 +29,6 @@ public interface BytesCodec<T> extends Serializable {
      */
     static <T extends Serializable> BytesCodec<T> javaSerialization() {
         return new JavaSerializationCodec<>();
-    }
-
-    /**
-     * {@link #javaSerialization} deflated, for state kept per key for good. Java serialisation
-     * writes every class description again in each value, most of a small value's bytes; deflate
-     * removes the repetition (a new service's detector state: 5.3 KB serialised, 1.4 KB deflated).
-     * Values written by {@link #javaSerialization} still decode, so savepoints taken before the
-     * switch restore.
-     */
-    static <T extends Serializable> BytesCodec<T> deflatedJavaSerialization() {
-        return new DeflatedJavaSerializationCodec<>();
     }
 
     /** See {@link #wire}. */
@@ -81,39 +65,6 @@ public interface BytesCodec<T> extends Serializable {
         public T decode(byte[] bytes, ClassLoader classLoader) throws IOException {
             try {
                 return InstantiationUtil.deserializeObject(bytes, classLoader);
-            } catch (ClassNotFoundException e) {
-                throw new IOException("stored state names a class that is gone", e);
-            }
-        }
-    }
-
-    /** See {@link #deflatedJavaSerialization}. */
-    record DeflatedJavaSerializationCodec<T extends Serializable>() implements BytesCodec<T> {
-
-        /** The first bytes of a Java serialisation stream; a zlib stream never starts so. */
-        private static final byte[] JAVA_STREAM_MAGIC = {(byte) 0xAC, (byte) 0xED};
-
-        @Override
-        public byte[] encode(T value) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(new DeflaterOutputStream(bytes))) {
-                out.writeObject(value);
-            }
-            return bytes.toByteArray();
-        }
-
-        @Override
-        public T decode(byte[] bytes, ClassLoader classLoader) throws IOException {
-            try {
-                if (bytes.length >= 2
-                        && bytes[0] == JAVA_STREAM_MAGIC[0]
-                        && bytes[1] == JAVA_STREAM_MAGIC[1]) {
-                    return InstantiationUtil.deserializeObject(bytes, classLoader);
-                }
-                try (InflaterInputStream in =
-                        new InflaterInputStream(new ByteArrayInputStream(bytes))) {
-                    return InstantiationUtil.deserializeObject(in, classLoader);
-                }
             } catch (ClassNotFoundException e) {
                 throw new IOException("stored state names a class that is gone", e);
             }

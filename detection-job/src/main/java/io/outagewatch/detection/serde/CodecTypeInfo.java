@@ -32,11 +32,6 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
         return new CodecTypeInfo<>(type, BytesCodec.javaSerialization());
     }
 
-    /** See {@link BytesCodec#deflatedJavaSerialization}. */
-    public static <T extends Serializable> CodecTypeInfo<T> deflatedJavaSerialized(Class<T> type) {
-        return new CodecTypeInfo<>(type, BytesCodec.deflatedJavaSerialization());
-    }
-
     @Override
     public boolean isBasicType() {
         return false;
