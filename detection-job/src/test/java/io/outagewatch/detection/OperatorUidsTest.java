@@ -168,7 +168,8 @@ class OperatorUidsTest {
                         EventTimeWatermarks.Emission.PER_RECORD,
                         Timestamps.EARLIEST),
                 dir,
-                new HashMap<>());
+                new HashMap<>(),
+                "uids-test-counts-nothing");
         return env.getStreamGraph();
     }
 

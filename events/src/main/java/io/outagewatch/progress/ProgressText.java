@@ -25,10 +25,16 @@ public final class ProgressText {
         return "event time " + MINUTE.format(reached);
     }
 
-    /** {@code 52,310 / 131,644 events published (40 %)}; the share is rounded down. */
+    /** {@code 52,310 / 131,644 events published (39 %)}; the share is rounded down. */
     public static String ofTotal(long done, long total, String what) {
+        return String.format(
+                Locale.ROOT, "%,d / %,d %s (%s)", done, total, what, percent(done, total));
+    }
+
+    /** {@code 39 %}: rounded down, and never above 100 %, nor below 100 % of nothing. */
+    public static String percent(long done, long total) {
         long percent = total <= 0 ? 100 : Math.min(100, done * 100 / total);
-        return String.format(Locale.ROOT, "%,d / %,d %s (%d %%)", done, total, what, percent);
+        return percent + " %";
     }
 
     /** {@code 1 alert}, {@code 3 alerts}: {@code thing} is the singular, the plural adds an s. */

@@ -7,6 +7,8 @@ import io.outagewatch.detection.EventTimeWatermarks;
 import io.outagewatch.detection.OutageDetectionPipeline;
 import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Timestamps;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +58,16 @@ public final class ReplayMain {
             return 2;
         }
         try {
-            ReplaySummary summary = replay(arguments, configured);
+            ReplaySummary summary;
+            try (ReplayTally tally = ReplayTally.start(arguments);
+                    ProgressReporter progress =
+                            ProgressReporter.start(
+                                    "replaying " + tally.inputs(),
+                                    tally::describe,
+                                    err,
+                                    Display.stderr())) {
+                summary = replay(arguments, configured, tally);
+            }
             summary.print(out);
             return 0;
         } catch (Exception e) {
@@ -87,6 +98,16 @@ public final class ReplayMain {
 
     public static ReplaySummary replay(ReplayArguments arguments, Configured configured)
             throws Exception {
+        try (ReplayTally tally = ReplayTally.start(arguments)) {
+            return replay(arguments, configured, tally);
+        }
+    }
+
+    /**
+     * @param tally counts what the run reads and collects as it goes
+     */
+    public static ReplaySummary replay(
+            ReplayArguments arguments, Configured configured, ReplayTally tally) throws Exception {
         Configuration config = configured.config();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(config.get(DetectionOptions.REPLAY_PARALLELISM));
@@ -95,8 +116,14 @@ public final class ReplayMain {
         Path emptyDirectory = Files.createTempDirectory("outagewatch-replay-");
         try {
             DataStream<ReplayLine> lines =
-                    build(env, arguments, configured.settings(), emptyDirectory, inputs);
-            return collect(env, lines, arguments, inputs);
+                    build(
+                            env,
+                            arguments,
+                            configured.settings(),
+                            emptyDirectory,
+                            inputs,
+                            tally.id());
+            return collect(env, lines, arguments, inputs, tally);
         } finally {
             Files.deleteIfExists(emptyDirectory);
         }
@@ -108,19 +135,39 @@ public final class ReplayMain {
      *
      * @param emptyDirectory what an absent input reads
      * @param inputs filled with the input files actually given, by input name
+     * @param tallyId the {@link ReplayTally} the records read are counted into, if it is found
      */
     public static DataStream<ReplayLine> build(
             StreamExecutionEnvironment env,
             ReplayArguments arguments,
             DetectionSettings settings,
             Path emptyDirectory,
-            Map<String, Path> inputs) {
+            Map<String, Path> inputs,
+            String tallyId) {
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
                         new OutageDetectionPipeline.Inputs(
-                                lines(env, "probes", arguments.probes(), emptyDirectory, inputs),
-                                lines(env, "reports", arguments.reports(), emptyDirectory, inputs),
-                                lines(env, "status", arguments.status(), emptyDirectory, inputs)),
+                                lines(
+                                        env,
+                                        "probes",
+                                        arguments.probes(),
+                                        emptyDirectory,
+                                        inputs,
+                                        tallyId),
+                                lines(
+                                        env,
+                                        "reports",
+                                        arguments.reports(),
+                                        emptyDirectory,
+                                        inputs,
+                                        tallyId),
+                                lines(
+                                        env,
+                                        "status",
+                                        arguments.status(),
+                                        emptyDirectory,
+                                        inputs,
+                                        tallyId)),
                         settings);
         return outputs.alerts()
                 .process(new ToReplayLine.FromAlert())
@@ -137,13 +184,18 @@ public final class ReplayMain {
             StreamExecutionEnvironment env,
             DataStream<ReplayLine> lines,
             ReplayArguments arguments,
-            Map<String, Path> inputs)
+            Map<String, Path> inputs,
+            ReplayTally tally)
             throws Exception {
         List<ReplayLine> collected = new ArrayList<>();
         JobExecutionResult result;
         try (CloseableIterator<ReplayLine> iterator = lines.collectAsync()) {
             JobClient job = env.executeAsync("outagewatch-replay");
-            iterator.forEachRemaining(collected::add);
+            iterator.forEachRemaining(
+                    line -> {
+                        collected.add(line);
+                        tally.collected(line);
+                    });
             result = job.getJobExecutionResult().get();
         }
         collected.sort(ReplayLine.ORDER);
@@ -170,7 +222,8 @@ public final class ReplayMain {
             String input,
             Optional<Path> file,
             Path emptyDirectory,
-            Map<String, Path> inputs) {
+            Map<String, Path> inputs,
+            String tallyId) {
         // An absent input reads an empty directory: a bounded source that ends at once.
         Path path = file.orElse(emptyDirectory);
         file.ifPresent(f -> inputs.put(input, f));
@@ -182,7 +235,7 @@ public final class ReplayMain {
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + input)
                 .setParallelism(1)
                 .uid("replay-source-" + input)
-                .map(new ReplayProgress(input))
+                .map(new ReplayProgress(input, tallyId))
                 .setParallelism(1)
                 .uid("replay-progress-" + input)
                 .name("Count " + input);
