@@ -28,6 +28,9 @@ final class InProcessPipeline {
 
     private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
 
+    /** Where the current run counts its records in. */
+    private static volatile PhaseProgress runProgress;
+
     /** Outputs of the current run, counted. */
     private enum Tally {
         ALERTS,
@@ -41,7 +44,10 @@ final class InProcessPipeline {
     /** What one run did: its rate, and the alerts and dead letters it produced. */
     record Run(double eventsPerSecond, long alerts, long deadLetters) {}
 
-    static Run run(SyntheticTraffic.Lines lines, int parallelism) throws Exception {
+    static Run run(SyntheticTraffic.Lines lines, int parallelism, PhaseProgress progress)
+            throws Exception {
+        progress.step("job running", lines.events(), "events in");
+        runProgress = progress;
         LINES.put("probes", lines.probes());
         LINES.put("reports", lines.reports());
         FIRST_RECORD_NANOS.set(0);
@@ -112,6 +118,7 @@ final class InProcessPipeline {
         @Override
         public RawRecord map(Long index) {
             FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+            runProgress.add(1);
             return LINES.get(input)[Math.toIntExact(index)];
         }
     }
