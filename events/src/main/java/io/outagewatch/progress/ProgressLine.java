@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  *
  * <p>On a {@link Display#TERMINAL terminal} every tick rewrites the line in place ({@code \r}, the
  * text, clear to the end of the line), cut to the terminal's width so it never wraps, and the
- * finish ends it with a newline. Elsewhere a tick prints the line as a whole line only when {@link
- * #PLAIN_EVERY} has passed since the last one, and the finish prints the last one: a log gets one
- * line every ten seconds, and the final state.
+ * finish ends it with a newline. Elsewhere the first tick at or after each multiple of {@link
+ * #PLAIN_EVERY} since the start prints the line as a whole line, and the finish prints the last
+ * one: a log gets one line every ten seconds, on the tens, and the final state.
  *
  * <p>Lines written through {@link #linesAbove} appear above the progress line, never through it.
  * Ticks, lines above and the finish may come from different threads.
@@ -36,7 +36,7 @@ public final class ProgressLine {
     private final LongSupplier nanoTime;
     private final long startNanos;
 
-    private long lastPlainNanos;
+    private long nextPlainNanos;
     private String drawn = "";
     private boolean finished;
 
@@ -63,7 +63,7 @@ public final class ProgressLine {
         this.columns = columns;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.startNanos = nanoTime.getAsLong();
-        this.lastPlainNanos = startNanos;
+        this.nextPlainNanos = startNanos + PLAIN_EVERY.toNanos();
     }
 
     /** Shows the current status: redrawn on a terminal, a whole line when one is due otherwise. */
@@ -77,8 +77,10 @@ public final class ProgressLine {
             if (!text.equals(drawn)) {
                 draw(text);
             }
-        } else if (now - lastPlainNanos >= PLAIN_EVERY.toNanos()) {
-            lastPlainNanos = now;
+        } else if (now - nextPlainNanos >= 0) {
+            while (now - nextPlainNanos >= 0) {
+                nextPlainNanos += PLAIN_EVERY.toNanos();
+            }
             out.println(text(now));
             out.flush();
         }

@@ -104,6 +104,31 @@ class ProgressLineTest {
     }
 
     @Test
+    void plainLinesKeepToTheTensEvenWhenTicksComeLate() {
+        ProgressLine line = line(Display.PLAIN, 10);
+
+        advance(Duration.ofMillis(10_300));
+        line.tick();
+        advance(Duration.ofMillis(9_800));
+        line.tick();
+        advance(Duration.ofSeconds(25));
+        line.tick();
+        advance(Duration.ofSeconds(5));
+        line.tick();
+
+        assertThat(written())
+                .isEqualTo(
+                        "work: 1 / 3 done · 0:10 elapsed"
+                                + NL
+                                + "work: 1 / 3 done · 0:20 elapsed"
+                                + NL
+                                + "work: 1 / 3 done · 0:45 elapsed"
+                                + NL
+                                + "work: 1 / 3 done · 0:50 elapsed"
+                                + NL);
+    }
+
+    @Test
     void linesAboveClearTheTerminalLineAndRedrawItAfterwards() {
         ProgressLine line = line(Display.TERMINAL, WIDE);
         ByteArrayOutputStream otherBytes = new ByteArrayOutputStream();
