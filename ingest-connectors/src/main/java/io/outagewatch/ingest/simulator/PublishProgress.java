@@ -13,10 +13,12 @@ public final class PublishProgress {
 
     private final AtomicLong published = new AtomicLong();
     private volatile long total;
+    private volatile boolean begun;
     private volatile Instant eventTime;
 
     void begin(long events) {
         total = events;
+        begun = true;
     }
 
     void published(Instant at) {
@@ -38,8 +40,14 @@ public final class PublishProgress {
         return Optional.ofNullable(eventTime);
     }
 
-    /** {@code event time 2023-11-08T14:05Z · 52,310 / 131,644 events published (39 %)}. */
+    /**
+     * {@code event time 2023-11-08T14:05Z · 52,310 / 131,644 events published (39 %)}; {@code
+     * preparing the events} while the simulator generates or reads them.
+     */
     public String describe() {
+        if (!begun) {
+            return "preparing the events";
+        }
         return ProgressText.join(
                 eventTime().map(ProgressText::eventTime).orElse(""),
                 ProgressText.ofTotal(published(), total(), "events published"));
