@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * <p>Lines written through {@link #linesAbove} appear above the progress line, never through it.
  * Ticks, lines above and the finish may come from different threads.
  */
-public final class ProgressLine {
+final class ProgressLine {
 
     /** How often a plain (not terminal) progress line is printed. */
-    public static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
+    static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
 
     static final String CLEAR_TO_END_OF_LINE = "\u001b[K";
     static final String ELLIPSIS = "…";
@@ -46,7 +46,7 @@ public final class ProgressLine {
      * @param columns the terminal's width; unused for {@link Display#PLAIN}
      * @param nanoTime the clock that paces the line and measures the elapsed time
      */
-    public ProgressLine(
+    ProgressLine(
             String title,
             Supplier<String> status,
             PrintStream out,
@@ -67,7 +67,7 @@ public final class ProgressLine {
     }
 
     /** Shows the current status: redrawn on a terminal, a whole line when one is due otherwise. */
-    public synchronized void tick() {
+    synchronized void tick() {
         if (finished) {
             return;
         }
@@ -87,7 +87,7 @@ public final class ProgressLine {
     }
 
     /** Shows the final status and ends the line; ticks after it show nothing. */
-    public synchronized void finish() {
+    synchronized void finish() {
         if (finished) {
             return;
         }
@@ -109,7 +109,7 @@ public final class ProgressLine {
      * progress line is cleared before and redrawn after. Once the progress line is finished the
      * lines go straight to {@code target}.
      */
-    public PrintStream linesAbove(PrintStream target) {
+    PrintStream linesAbove(PrintStream target) {
         return new PrintStream(new LinesAbove(this, target), true, StandardCharsets.UTF_8);
     }
 

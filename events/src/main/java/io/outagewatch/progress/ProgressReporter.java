@@ -48,7 +48,12 @@ public final class ProgressReporter implements AutoCloseable {
                 title);
     }
 
-    /** See {@link ProgressLine#linesAbove}. */
+    /**
+     * A stream whose lines appear above the progress line, never through it: {@code target} may be
+     * the stream the line is on, or another one showing on the same terminal. Each complete line
+     * goes out when the stream is flushed (a {@code println} flushes it); once the reporter is
+     * closed, lines go straight to {@code target}.
+     */
     public PrintStream linesAbove(PrintStream target) {
         return line.linesAbove(target);
     }
