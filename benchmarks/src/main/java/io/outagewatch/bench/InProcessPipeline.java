@@ -29,6 +29,9 @@ final class InProcessPipeline {
 
     private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
 
+    /** Where the current run counts its records in. */
+    private static volatile PhaseProgress runProgress;
+
     /** Outputs of the current run, counted. */
     private enum Tally {
         ALERTS,
@@ -42,7 +45,10 @@ final class InProcessPipeline {
     /** What one run did: its rate, and the alerts and dead letters it produced. */
     record Run(double eventsPerSecond, long alerts, long deadLetters) {}
 
-    static Run run(SyntheticTraffic.Lines lines, int parallelism) throws Exception {
+    static Run run(SyntheticTraffic.Lines lines, int parallelism, PhaseProgress progress)
+            throws Exception {
+        progress.step("job running", lines.events(), "events in");
+        runProgress = progress;
         LINES.put("probes", lines.probes());
         LINES.put("reports", lines.reports());
         FIRST_RECORD_NANOS.set(0);
@@ -128,6 +134,7 @@ final class InProcessPipeline {
         @Override
         public Either<DeadLetter, T> map(Long index) {
             FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+            runProgress.add(1);
             SyntheticTraffic.Line line = LINES.get(input)[Math.toIntExact(index)];
             return parser.parse(line.origin(), line.payload(), EdgeParser.UNKNOWN_WRITE_TIME);
         }

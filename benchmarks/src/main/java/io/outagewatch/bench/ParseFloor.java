@@ -17,8 +17,10 @@ final class ParseFloor {
     private ParseFloor() {}
 
     /** Events per second of the median pass. */
-    static double eventsPerSecond(SyntheticTraffic.Lines lines) {
+    static double eventsPerSecond(SyntheticTraffic.Lines lines, PhaseProgress progress) {
+        progress.step("parsing, one pass to warm up", (PASSES + 1) * lines.events(), "lines");
         parseAll(lines);
+        progress.add(lines.events());
         double[] rates = new double[PASSES];
         for (int pass = 0; pass < PASSES; pass++) {
             long begin = System.nanoTime();
@@ -29,6 +31,7 @@ final class ParseFloor {
                         (lines.events() - valid) + " benchmark lines do not parse");
             }
             rates[pass] = lines.events() * 1e9 / elapsed;
+            progress.add(lines.events());
         }
         Arrays.sort(rates);
         return Stats.median(rates);

@@ -166,7 +166,8 @@ class OperatorUidsTest {
                         EventTimeWatermarks.Emission.PER_RECORD,
                         Timestamps.EARLIEST),
                 dir,
-                new HashMap<>());
+                new HashMap<>(),
+                "uids-test-counts-nothing");
         return env.getStreamGraph();
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -28,16 +29,22 @@ public final class NumberedLineFormat<T> extends SimpleStreamFormat<Either<DeadL
 
     private final String name;
     private final EdgeParser<T> parser;
+    private final String tallyId;
 
-    public NumberedLineFormat(String name, EdgeParser<T> parser) {
+    /**
+     * @param tallyId the {@link ReplayTally} the lines read are counted into, if it is found
+     */
+    public NumberedLineFormat(String name, EdgeParser<T> parser, String tallyId) {
         this.name = Objects.requireNonNull(name, "name");
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.tallyId = Objects.requireNonNull(tallyId, "tallyId");
     }
 
     @Override
     public Reader<Either<DeadLetter, T>> createReader(
             Configuration config, FSDataInputStream stream) {
-        return new LineReader<>(name, parser, new BufferedInputStream(stream));
+        return new LineReader<>(
+                name, parser, ReplayTally.find(tallyId), new BufferedInputStream(stream));
     }
 
     @Override
@@ -48,13 +55,15 @@ public final class NumberedLineFormat<T> extends SimpleStreamFormat<Either<DeadL
     private static final class LineReader<T> implements Reader<Either<DeadLetter, T>> {
         private final String name;
         private final EdgeParser<T> parser;
+        private final Optional<ReplayTally> tally;
         private final InputStream in;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private long lineNumber;
 
-        LineReader(String name, EdgeParser<T> parser, InputStream in) {
+        LineReader(String name, EdgeParser<T> parser, Optional<ReplayTally> tally, InputStream in) {
             this.name = name;
             this.parser = parser;
+            this.tally = tally;
             this.in = in;
         }
 
@@ -75,6 +84,7 @@ public final class NumberedLineFormat<T> extends SimpleStreamFormat<Either<DeadL
                 lineNumber++;
                 byte[] bytes = stripCarriageReturn(line.toByteArray());
                 if (!isBlank(bytes)) {
+                    tally.ifPresent(run -> run.read(bytes.length + 1L));
                     return parser.parse(
                             name + ":" + lineNumber, bytes, EdgeParser.UNKNOWN_WRITE_TIME);
                 }
