@@ -158,26 +158,35 @@ public final class StreamFront {
 
     /**
      * Whether a record arriving now is further ahead of the stream than {@code bound}: ahead of the
-     * front by more than the bound plus the distance by which the front normally trails the
-     * stream's newest records. That distance is estimated from the spread of the window below the
-     * front (the bulk trails by four times the spread of the fifth below it), so in a dense stream
-     * it is a fraction of a second and a record 5 minutes ahead is judged; in a stream of status
-     * updates hours apart it is hours, and only records further ahead than that are. Never true
-     * before the front is known, nor while fewer than {@value #MIN_WINDOW} records are in the
-     * window.
+     * front by more than the bound plus {@link #trailing()}, so in a dense stream a record 5
+     * minutes ahead is judged, and in a stream of status updates hours apart only records further
+     * ahead than hours are. Never true before the front is known, nor while fewer than {@value
+     * #MIN_WINDOW} records are in the window.
      *
      * <p>This judges at arrival, for a caller that cannot wait; a stream that resumes after a gap
      * larger than the bound has its first records judged ahead until the front follows it (52
-     * records with the default window). {@link ReorderBuffer} waits a window instead.
+     * records with the default window). {@link ReorderBuffer} waits instead.
      */
     public boolean isFarAhead(long eventTime, Duration bound) {
         if (!isKnown() || size < MIN_WINDOW) {
             return false;
         }
-        int rank = bulkRank();
-        double spread = (double) sorted[rank] - sorted[0];
-        double trailing = spread * (size - 1 - rank) / rank;
-        return (double) eventTime - front > bound.toMillis() + trailing;
+        return (double) eventTime - front > (double) bound.toMillis() + trailing();
+    }
+
+    /**
+     * How far the front normally trails the stream's newest records, estimated without them: the
+     * records above the bulk times the spacing of those below it (the bulk's distance from the
+     * window's lowest record per record between them). A fraction of a second in a dense stream,
+     * hours in a stream of hourly updates; 0 with fewer than two records.
+     */
+    public long trailing() {
+        if (size < 2) {
+            return 0;
+        }
+        int rank = Math.max(bulkRank(), 1);
+        double spacing = ((double) sorted[rank] - sorted[0]) / rank;
+        return (long) Math.min(spacing * (size - 1 - bulkRank()), Long.MAX_VALUE);
     }
 
     /**
