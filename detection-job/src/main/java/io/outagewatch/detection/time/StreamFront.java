@@ -48,12 +48,13 @@ import java.util.Arrays;
  * back. It does count as a fall back.
  *
  * <p>Deterministic (the same event times in the same order give the same fronts) and not thread
- * safe. Each record costs two binary searches and one array shift within the window, and a scan of
- * the lowest two fifths of it.
+ * safe. Each record costs two binary searches and one array shift within the window, and, unless
+ * the lowest two fifths of the window span less than the tolerance, a scan of them
+ * (docs/event-time.md gives measured costs).
  */
 public final class StreamFront {
 
-    /** Records a front looks back over unless told otherwise: robust to half, see above. */
+    /** Records a front looks back over unless told otherwise: robust to a third, see above. */
     public static final int DEFAULT_WINDOW = 64;
 
     /** The smallest window: below it the bulk estimate is not robust to a handful of records. */
