@@ -158,15 +158,6 @@ final class InProcessPipeline {
 
     /** The job's default settings, with the catalog the benchmark's posts are about. */
     static DetectionSettings withScenarioCatalog(DetectionSettings settings) {
-        return new DetectionSettings(
-                Scenarios.catalog(),
-                settings.outOfOrderness(),
-                settings.idleness(),
-                settings.writeTimeBound(),
-                settings.watermarkEmission(),
-                settings.vantageIsolation(),
-                settings.assessor(),
-                settings.incidentPolicy(),
-                settings.deadLetterTimeWhenUnknown());
+        return settings.withCatalog(Scenarios.catalog());
     }
 }

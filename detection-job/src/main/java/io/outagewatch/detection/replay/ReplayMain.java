@@ -156,6 +156,7 @@ public final class ReplayMain {
                                         "probes",
                                         arguments.probes(),
                                         parsers.probes(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
                                         inputs,
                                         tallyId),
@@ -164,6 +165,7 @@ public final class ReplayMain {
                                         "reports",
                                         arguments.reports(),
                                         parsers.reports(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
                                         inputs,
                                         tallyId),
@@ -172,6 +174,7 @@ public final class ReplayMain {
                                         "status",
                                         arguments.status(),
                                         parsers.statusUpdates(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
                                         inputs,
                                         tallyId)),
@@ -229,6 +232,7 @@ public final class ReplayMain {
             String input,
             Optional<Path> file,
             EdgeParser<T> parser,
+            ReplayOrder order,
             Path emptyDirectory,
             Map<String, Path> inputs,
             String tallyId) {
@@ -238,7 +242,7 @@ public final class ReplayMain {
         FileSource<Either<DeadLetter, T>> source =
                 FileSource.forRecordStreamFormat(
                                 new NumberedLineFormat<>(
-                                        path.getFileName().toString(), parser, tallyId),
+                                        path.getFileName().toString(), parser, order, tallyId),
                                 new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
                         .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + input)
