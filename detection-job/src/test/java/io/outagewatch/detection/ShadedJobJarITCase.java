@@ -42,6 +42,8 @@ class ShadedJobJarITCase {
                     .contains(
                             "io/outagewatch/detection/DetectionJob.class",
                             "io/outagewatch/events/AlertSerde.class",
+                            "phrases/complaints/en.txt",
+                            "phrases/chatter/en.txt",
                             "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                             "org/apache/kafka/clients/producer/KafkaProducer.class");
             assertThat(names)
