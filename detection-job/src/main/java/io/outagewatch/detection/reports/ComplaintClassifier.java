@@ -45,15 +45,21 @@ public final class ComplaintClassifier implements Serializable {
     private static final Pattern SENTENCE_BREAK =
             Pattern.compile("(?<=[!?。])(?![!?。])\\s*|(?<=\\.)\\s+");
 
-    /** The languages of the complaint phrases; {@code any} holds hashtags and status codes. */
-    private static final List<String> LANGUAGES =
-            List.of("en", "any", "es", "de", "fr", "pt", "ja");
+    /**
+     * The languages of the complaint phrases, in the order they are tried; {@code any} holds
+     * hashtags and status codes.
+     */
+    private static final List<String> COMPLAINT_LANGUAGES =
+            List.of("any", "en", "es", "de", "fr", "pt", "ja");
+
+    /** Chatter phrases are English or mix languages ({@code any}; its header says why). */
+    private static final List<String> CHATTER_LANGUAGES = List.of("any", "en");
 
     private static final PhraseList COMPLAINTS =
-            PhraseList.load("complaints", LANGUAGES, EnumSet.of(Scope.SENTENCE));
+            PhraseList.load("complaints", COMPLAINT_LANGUAGES, EnumSet.of(Scope.SENTENCE));
 
     private static final PhraseList CHATTER =
-            PhraseList.load("chatter", List.of("en", "any"), EnumSet.allOf(Scope.class));
+            PhraseList.load("chatter", CHATTER_LANGUAGES, EnumSet.allOf(Scope.class));
 
     public boolean isComplaint(String text) {
         return isComplaint(NormalizedText.of(text));

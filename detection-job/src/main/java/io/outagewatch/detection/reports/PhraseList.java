@@ -56,12 +56,10 @@ final class PhraseList {
     private static final Pattern ENTRY = Pattern.compile("([a-z][a-z0-9-]*) = (\\S.*)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
-    private static final Pattern[] NONE = {};
+    /** The phrases of each scope, indexed by its ordinal, in file order. */
+    private final Pattern[][] phrases;
 
-    /** The phrases of each scope, in file order. */
-    private final Map<Scope, Pattern[]> phrases;
-
-    private PhraseList(Map<Scope, Pattern[]> phrases) {
+    private PhraseList(Pattern[][] phrases) {
         this.phrases = phrases;
     }
 
@@ -90,7 +88,7 @@ final class PhraseList {
 
     /** Whether any phrase of the scope occurs in the text. */
     boolean anyIn(Scope scope, String text) {
-        for (Pattern phrase : phrases.getOrDefault(scope, NONE)) {
+        for (Pattern phrase : phrases[scope.ordinal()]) {
             if (phrase.matcher(text).find()) {
                 return true;
             }
@@ -149,8 +147,11 @@ final class PhraseList {
         }
 
         PhraseList result() {
-            Map<Scope, Pattern[]> phrases = new EnumMap<>(Scope.class);
-            byScope.forEach((scope, list) -> phrases.put(scope, list.toArray(Pattern[]::new)));
+            Pattern[][] phrases = new Pattern[Scope.values().length][];
+            for (Scope scope : Scope.values()) {
+                phrases[scope.ordinal()] =
+                        byScope.getOrDefault(scope, List.of()).toArray(Pattern[]::new);
+            }
             return new PhraseList(phrases);
         }
 
