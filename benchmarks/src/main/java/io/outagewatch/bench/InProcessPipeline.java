@@ -3,18 +3,19 @@ package io.outagewatch.bench;
 import io.outagewatch.detection.DetectionSettings;
 import io.outagewatch.detection.EventTimeWatermarks;
 import io.outagewatch.detection.OutageDetectionPipeline;
-import io.outagewatch.detection.records.RawRecord;
+import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.Timestamps;
 import io.outagewatch.scenario.Scenarios;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.types.Either;
 
 /**
  * The detection pipeline in this JVM over lines held in memory, as replay runs it (per-record
@@ -24,9 +25,12 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 final class InProcessPipeline {
 
     /** The lines of the current run, by input; the job's operators run in this JVM. */
-    private static final Map<String, RawRecord[]> LINES = new ConcurrentHashMap<>();
+    private static final Map<String, SyntheticTraffic.Line[]> LINES = new ConcurrentHashMap<>();
 
     private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
+
+    /** Where the current run counts its records in. */
+    private static volatile PhaseProgress runProgress;
 
     /** Outputs of the current run, counted. */
     private enum Tally {
@@ -41,7 +45,10 @@ final class InProcessPipeline {
     /** What one run did: its rate, and the alerts and dead letters it produced. */
     record Run(double eventsPerSecond, long alerts, long deadLetters) {}
 
-    static Run run(SyntheticTraffic.Lines lines, int parallelism) throws Exception {
+    static Run run(SyntheticTraffic.Lines lines, int parallelism, PhaseProgress progress)
+            throws Exception {
+        progress.step("job running", lines.events(), "events in");
+        runProgress = progress;
         LINES.put("probes", lines.probes());
         LINES.put("reports", lines.reports());
         FIRST_RECORD_NANOS.set(0);
@@ -61,9 +68,17 @@ final class InProcessPipeline {
             OutageDetectionPipeline.Outputs outputs =
                     OutageDetectionPipeline.buildPipeline(
                             new OutageDetectionPipeline.Inputs(
-                                    lines(env, "probes", lines.probes().length),
-                                    lines(env, "reports", lines.reports().length),
-                                    lines(env, "status", 0)),
+                                    lines(
+                                            env,
+                                            "probes",
+                                            lines.probes().length,
+                                            settings.parsers().probes()),
+                                    lines(
+                                            env,
+                                            "reports",
+                                            lines.reports().length,
+                                            settings.parsers().reports()),
+                                    lines(env, "status", 0, settings.parsers().statusUpdates())),
                             settings);
             outputs.alerts()
                     .map(new Count<>(Tally.ALERTS))
@@ -85,34 +100,43 @@ final class InProcessPipeline {
         }
     }
 
-    /** One input read at parallelism 1, like replay's file sources; the pipeline fans out. */
-    private static DataStream<RawRecord> lines(
-            StreamExecutionEnvironment env, String input, int count) {
+    /**
+     * One input read at parallelism 1 and parsed as it is read, like replay's file sources; the
+     * pipeline fans out.
+     */
+    private static <T> DataStream<Either<DeadLetter, T>> lines(
+            StreamExecutionEnvironment env, String input, int count, EdgeParser<T> parser) {
         // A sequence cannot be empty: an empty input is one index, filtered out.
         return env.fromSequence(0, Math.max(count, 1) - 1L)
                 .setParallelism(1)
                 .filter(index -> index < count)
                 .setParallelism(1)
                 .name("Indexes of " + input)
-                .map(new LineAt(input))
-                .returns(TypeInformation.of(RawRecord.class))
+                .map(new LineAt<>(input, parser))
+                .returns(parser.ingestedType())
                 .setParallelism(1)
                 .name("Lines of " + input);
     }
 
-    /** The line at an index of one input, noting when the first record of the run went in. */
-    private static final class LineAt implements MapFunction<Long, RawRecord> {
+    /**
+     * The line at an index of one input, parsed; notes when the first record of the run went in.
+     */
+    private static final class LineAt<T> implements MapFunction<Long, Either<DeadLetter, T>> {
         private static final long serialVersionUID = 1L;
         private final String input;
+        private final EdgeParser<T> parser;
 
-        LineAt(String input) {
+        LineAt(String input, EdgeParser<T> parser) {
             this.input = input;
+            this.parser = parser;
         }
 
         @Override
-        public RawRecord map(Long index) {
+        public Either<DeadLetter, T> map(Long index) {
             FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
-            return LINES.get(input)[Math.toIntExact(index)];
+            runProgress.add(1);
+            SyntheticTraffic.Line line = LINES.get(input)[Math.toIntExact(index)];
+            return parser.parse(line.origin(), line.payload(), EdgeParser.UNKNOWN_WRITE_TIME);
         }
     }
 
@@ -134,15 +158,6 @@ final class InProcessPipeline {
 
     /** The job's default settings, with the catalog the benchmark's posts are about. */
     static DetectionSettings withScenarioCatalog(DetectionSettings settings) {
-        return new DetectionSettings(
-                Scenarios.catalog(),
-                settings.outOfOrderness(),
-                settings.idleness(),
-                settings.writeTimeBound(),
-                settings.watermarkEmission(),
-                settings.vantageIsolation(),
-                settings.assessor(),
-                settings.incidentPolicy(),
-                settings.deadLetterTimeWhenUnknown());
+        return settings.withCatalog(Scenarios.catalog());
     }
 }

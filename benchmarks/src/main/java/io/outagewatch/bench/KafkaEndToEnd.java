@@ -34,14 +34,16 @@ final class KafkaEndToEnd {
 
     private KafkaEndToEnd() {}
 
-    static double eventsPerSecond(SyntheticTraffic.Lines lines, Path workDir) throws Exception {
+    static double eventsPerSecond(
+            SyntheticTraffic.Lines lines, Path workDir, PhaseProgress progress) throws Exception {
         List<String> inputs = List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS);
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
                 LocalFlinkCluster flink = LocalFlinkCluster.start(1);
                 Admin admin = kafka.admin()) {
             kafka.createTopics(1, Topics.ALL.toArray(String[]::new));
-            LiveJob.produce(kafka, Topics.PROBE_RESULTS, lines.probes());
-            LiveJob.produce(kafka, Topics.SOCIAL_REPORTS, lines.reports());
+            progress.step("producing", lines.events(), "records");
+            LiveJob.produce(kafka, Topics.PROBE_RESULTS, progress, lines.probes());
+            LiveJob.produce(kafka, Topics.SOCIAL_REPORTS, progress, lines.reports());
             Configuration config = LiveJob.config(kafka, workDir, "e2e");
             config.set(DetectionOptions.CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL);
             config.set(DetectionOptions.IDLENESS, IDLENESS);
@@ -49,11 +51,13 @@ final class KafkaEndToEnd {
             long total = lines.events();
             long submitted = System.nanoTime();
             JobID job = flink.submit(LiveJob.environment(config, 1));
+            progress.step("job running", total, "input records committed");
             long deadline = submitted + TIMEOUT.toNanos();
             long firstCommitted = -1;
             long firstNanos = 0;
             while (true) {
                 long committed = LiveJob.committedOffsets(admin, group, inputs);
+                progress.set(committed);
                 long now = System.nanoTime();
                 if (firstCommitted < 0 && committed > 0) {
                     firstCommitted = committed;

@@ -2,7 +2,6 @@ package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.LocalFlinkCluster;
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Topics;
@@ -58,18 +57,20 @@ final class KeyStateSweep {
 
     private KeyStateSweep() {}
 
-    static Point measure(int keys, Path workDir) throws Exception {
+    static Point measure(int keys, Path workDir, PhaseProgress progress) throws Exception {
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
                 LocalFlinkCluster flink = LocalFlinkCluster.start(1);
                 AlertFeed alerts = prepare(kafka)) {
-            long events = produce(kafka, keys);
+            long events = produce(kafka, keys, progress);
             Configuration config = LiveJob.config(kafka, workDir, "state-" + keys);
             config.set(DetectionOptions.IDLENESS, IDLENESS);
             config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
             config.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
             long heapBefore = usedHeapAfterGc();
             JobID job = flink.submit(LiveJob.environment(config, 1));
+            progress.step("job running until every minute is decided");
             awaitOutageOfPairZero(alerts);
+            progress.step("checkpoint");
             Path checkpoint = Path.of(URI.create(flink.checkpoint(job)));
             long stateBytes = bytesUnder(checkpoint);
             long heapBytes = usedHeapAfterGc() - heapBefore;
@@ -84,17 +85,18 @@ final class KeyStateSweep {
     }
 
     /** Writes the probes; they are garbage before the job starts. */
-    private static long produce(EmbeddedKafkaBroker kafka, int keys) {
+    private static long produce(EmbeddedKafkaBroker kafka, int keys, PhaseProgress progress) {
         SyntheticTraffic traffic = new SyntheticTraffic(VANTAGES, keys);
         SyntheticTraffic.Lines ordinary =
                 traffic.generate(keys, (long) keys * VANTAGES * MINUTES, 0, START);
-        RawRecord[] outage =
+        SyntheticTraffic.Line[] outage =
                 traffic.outage(
                         0,
                         START.plus(Duration.ofMinutes(MINUTES)),
                         OUTAGE_LENGTH,
                         OUTAGE_PROBE_EVERY);
-        LiveJob.produce(kafka, Topics.PROBE_RESULTS, ordinary.probes(), outage);
+        progress.step("producing", ordinary.events() + outage.length, "probes");
+        LiveJob.produce(kafka, Topics.PROBE_RESULTS, progress, ordinary.probes(), outage);
         return ordinary.events() + outage.length;
     }
 

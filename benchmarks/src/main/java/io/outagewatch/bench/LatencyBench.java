@@ -9,6 +9,9 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
+import io.outagewatch.progress.ProgressText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.admin.Admin;
@@ -124,10 +128,23 @@ final class LatencyBench {
                     OUTAGES_PER_MINUTE,
                     detectionPoint.toSeconds());
             Map<Integer, Long> detectedAt = new TreeMap<>();
+            AtomicInteger detectedSoFar = new AtomicInteger();
             BackgroundLoad load =
                     new BackgroundLoad(
                             kafka, arguments.rate(), SERVICES, VANTAGES, REPORT_SHARE, onsets);
-            try (AlertFeed alerts = new AlertFeed(kafka)) {
+            try (AlertFeed alerts = new AlertFeed(kafka);
+                    ProgressReporter progress =
+                            ProgressReporter.start(
+                                    "bench latency",
+                                    () ->
+                                            status(
+                                                    detectedSoFar.get(),
+                                                    onsets.size(),
+                                                    load,
+                                                    firstOnset),
+                                    err,
+                                    Display.stderr())) {
+                PrintStream runs = progress.linesAbove(err);
                 load.start();
                 Instant giveUp =
                         onsets.values().stream()
@@ -142,7 +159,8 @@ final class LatencyBench {
                                 && run != null
                                 && !detectedAt.containsKey(run)) {
                             detectedAt.put(run, now);
-                            err.printf(
+                            detectedSoFar.set(detectedAt.size());
+                            runs.printf(
                                     Locale.ROOT,
                                     "bench latency: run %d (%s) detected %.1f s after its first"
                                             + " failing probe%n",
@@ -192,6 +210,18 @@ final class LatencyBench {
                     load.achievedEventsPerSecond(),
                     committedShare);
         }
+    }
+
+    /**
+     * {@code 3 / 20 outages detected (15 %) · 1,234,567 background records sent}, and before the
+     * first onset how long until it.
+     */
+    private static String status(int detected, int runs, BackgroundLoad load, Instant firstOnset) {
+        Duration untilOnset = Duration.between(Instant.now(), firstOnset);
+        return ProgressText.join(
+                ProgressText.ofTotal(detected, runs, "outages detected"),
+                ProgressText.counted(load.sent(), "background record") + " sent",
+                untilOnset.isNegative() ? "" : "first onset in " + untilOnset.toSeconds() + " s");
     }
 
     /** The run whose service the alert is about, if it is one of the runs' services. */

@@ -2,7 +2,6 @@ package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionJob;
 import io.outagewatch.detection.DetectionOptions;
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
 import io.outagewatch.scenario.Scenarios;
 import java.io.IOException;
@@ -63,12 +62,20 @@ final class LiveJob {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** Writes the lines to a topic, unkeyed, and waits until the broker has them all. */
-    static void produce(EmbeddedKafkaBroker kafka, String topic, RawRecord[]... lines) {
+    /**
+     * Writes the lines to a topic, unkeyed, adding each to {@code progress} as it is handed over,
+     * and waits until the broker has them all.
+     */
+    static void produce(
+            EmbeddedKafkaBroker kafka,
+            String topic,
+            PhaseProgress progress,
+            SyntheticTraffic.Line[]... lines) {
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
-            for (RawRecord[] part : lines) {
-                for (RawRecord line : part) {
+            for (SyntheticTraffic.Line[] part : lines) {
+                for (SyntheticTraffic.Line line : part) {
                     producer.send(new ProducerRecord<>(topic, line.payload()));
+                    progress.add(1);
                 }
             }
             producer.flush();

@@ -1,6 +1,5 @@
 package io.outagewatch.bench;
 
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.Parsed;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReportSerde;
@@ -18,8 +17,10 @@ final class ParseFloor {
     private ParseFloor() {}
 
     /** Events per second of the median pass. */
-    static double eventsPerSecond(SyntheticTraffic.Lines lines) {
+    static double eventsPerSecond(SyntheticTraffic.Lines lines, PhaseProgress progress) {
+        progress.step("parsing, one pass to warm up", (PASSES + 1) * lines.events(), "lines");
         parseAll(lines);
+        progress.add(lines.events());
         double[] rates = new double[PASSES];
         for (int pass = 0; pass < PASSES; pass++) {
             long begin = System.nanoTime();
@@ -30,6 +31,7 @@ final class ParseFloor {
                         (lines.events() - valid) + " benchmark lines do not parse");
             }
             rates[pass] = lines.events() * 1e9 / elapsed;
+            progress.add(lines.events());
         }
         Arrays.sort(rates);
         return Stats.median(rates);
@@ -37,12 +39,12 @@ final class ParseFloor {
 
     private static long parseAll(SyntheticTraffic.Lines lines) {
         long valid = 0;
-        for (RawRecord line : lines.probes()) {
+        for (SyntheticTraffic.Line line : lines.probes()) {
             if (ProbeResultSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
                 valid++;
             }
         }
-        for (RawRecord line : lines.reports()) {
+        for (SyntheticTraffic.Line line : lines.reports()) {
             if (SocialReportSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
                 valid++;
             }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outagewatch.bench.accuracy.ScenarioScore;
 import io.outagewatch.detection.replay.ScenarioInput;
 import io.outagewatch.detection.replay.ScenarioReplay;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
+import io.outagewatch.progress.ProgressText;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.PrintStream;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -37,16 +42,32 @@ public final class ScenarioAccuracy {
     /** Replays each scenario as it is and scores its alerts against the expected incidents. */
     static List<ScenarioScore> score(List<Scenario> scenarios, PrintStream err) throws Exception {
         List<ScenarioScore> scores = new ArrayList<>();
-        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-scenarios-")) {
+        AtomicInteger replayed = new AtomicInteger();
+        AtomicReference<String> replaying = new AtomicReference<>("");
+        try (WorkDirectory work = WorkDirectory.create("outagewatch-bench-scenarios-");
+                ProgressReporter progress =
+                        ProgressReporter.start(
+                                "bench scenarios",
+                                () ->
+                                        ProgressText.join(
+                                                ProgressText.ofTotal(
+                                                        replayed.get(),
+                                                        scenarios.size(),
+                                                        "scenarios replayed"),
+                                                replaying.get()),
+                                err,
+                                Display.stderr())) {
             for (Scenario scenario : scenarios) {
-                err.println("bench scenarios: replaying " + scenario.name());
+                replaying.set("now " + scenario.name());
                 ScenarioReplay.Run run =
                         ScenarioReplay.run(
                                 scenario,
                                 work.path().resolve(scenario.name()),
                                 ScenarioInput.Roughness.NONE);
                 scores.add(ScenarioScore.of(scenario, run.alerts()));
+                replayed.set(scores.size());
             }
+            replaying.set("");
         }
         return scores;
     }

@@ -1,6 +1,5 @@
 package io.outagewatch.bench;
 
-import io.outagewatch.detection.records.RawRecord;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
 import io.outagewatch.events.SocialReport;
@@ -39,7 +38,10 @@ final class SyntheticTraffic {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** The probe and report lines, each in event-time order. */
-    record Lines(RawRecord[] probes, RawRecord[] reports) {
+    /** One line of an input: its origin ({@code name:number}) and its JSON bytes. */
+    record Line(String origin, byte[] payload) {}
+
+    record Lines(Line[] probes, Line[] reports) {
         long events() {
             return (long) probes.length + reports.length;
         }
@@ -76,7 +78,7 @@ final class SyntheticTraffic {
         int probeCount = Math.toIntExact(Math.round(events * (1 - reportShare)));
         int reportCount = Math.toIntExact(events - probeCount);
         long perMinute = (long) keys * vantages;
-        RawRecord[] probes = new RawRecord[probeCount];
+        Line[] probes = new Line[probeCount];
         for (int i = 0; i < probeCount; i++) {
             long slot = i % perMinute;
             Instant at =
@@ -88,7 +90,7 @@ final class SyntheticTraffic {
             probes[i] = probeLine(probe(service, vantage, at, !fails), PROBE_ORIGIN);
         }
         long spanMillis = Math.max(1, (probeCount + perMinute - 1) / perMinute) * MINUTE.toMillis();
-        RawRecord[] reports = new RawRecord[reportCount];
+        Line[] reports = new Line[reportCount];
         for (int i = 0; i < reportCount; i++) {
             Instant at = start.plusMillis(i * spanMillis / Math.max(1, reportCount));
             reports[i] = reportLine(post(i, at), REPORT_ORIGIN);
@@ -101,9 +103,9 @@ final class SyntheticTraffic {
      * {@code from} for {@code length}. Appended after {@link #generate} output it also moves the
      * probes' watermark on, so the minutes before it are decided.
      */
-    RawRecord[] outage(int service, Instant from, Duration length, Duration every) {
+    Line[] outage(int service, Instant from, Duration length, Duration every) {
         int steps = Math.toIntExact(length.dividedBy(every));
-        RawRecord[] probes = new RawRecord[steps * vantages];
+        Line[] probes = new Line[steps * vantages];
         for (int step = 0; step < steps; step++) {
             Instant at = from.plus(every.multipliedBy(step));
             for (int vantage = 0; vantage < vantages; vantage++) {
@@ -144,11 +146,11 @@ final class SyntheticTraffic {
                 post.region());
     }
 
-    static RawRecord probeLine(ProbeResult probe, String origin) {
-        return new RawRecord(origin, ProbeResultSerde.INSTANCE.toBytes(probe));
+    static Line probeLine(ProbeResult probe, String origin) {
+        return new Line(origin, ProbeResultSerde.INSTANCE.toBytes(probe));
     }
 
-    static RawRecord reportLine(SocialReport report, String origin) {
-        return new RawRecord(origin, SocialReportSerde.INSTANCE.toBytes(report));
+    static Line reportLine(SocialReport report, String origin) {
+        return new Line(origin, SocialReportSerde.INSTANCE.toBytes(report));
     }
 }

@@ -55,7 +55,12 @@ final class ThroughputBench {
         Figures rates = measureRates(arguments, work, err);
         List<KeyStateSweep.Point> sweep = new ArrayList<>();
         for (int keys : arguments.keys()) {
-            KeyStateSweep.Point point = KeyStateSweep.measure(keys, work);
+            KeyStateSweep.Point point =
+                    PhaseProgress.report(
+                            String.format(
+                                    Locale.ROOT, "bench throughput, state for %,d pairs", keys),
+                            err,
+                            progress -> KeyStateSweep.measure(keys, work, progress));
             err.printf(Locale.ROOT, "bench throughput: %s%n", point);
             sweep.add(point);
         }
@@ -82,20 +87,41 @@ final class ThroughputBench {
                 lines.events(),
                 keys,
                 VANTAGES);
-        double floor = ParseFloor.eventsPerSecond(lines);
+        double floor =
+                PhaseProgress.report(
+                        "bench throughput, parse floor",
+                        err,
+                        progress -> ParseFloor.eventsPerSecond(lines, progress));
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
-        InProcessPipeline.run(
-                traffic.generate(
-                        keys,
-                        Math.max(1, arguments.events() / WARM_UP_DIVISOR),
-                        REPORT_SHARE,
-                        START),
-                1);
-        InProcessPipeline.Run p1 = InProcessPipeline.run(lines, 1);
+        PhaseProgress.report(
+                "bench throughput, pipeline warm-up",
+                err,
+                progress ->
+                        InProcessPipeline.run(
+                                traffic.generate(
+                                        keys,
+                                        Math.max(1, arguments.events() / WARM_UP_DIVISOR),
+                                        REPORT_SHARE,
+                                        START),
+                                1,
+                                progress));
+        InProcessPipeline.Run p1 =
+                PhaseProgress.report(
+                        "bench throughput, pipeline p1",
+                        err,
+                        progress -> InProcessPipeline.run(lines, 1, progress));
         err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
-        InProcessPipeline.Run p2 = InProcessPipeline.run(lines, 2);
+        InProcessPipeline.Run p2 =
+                PhaseProgress.report(
+                        "bench throughput, pipeline p2",
+                        err,
+                        progress -> InProcessPipeline.run(lines, 2, progress));
         err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
-        double endToEnd = KafkaEndToEnd.eventsPerSecond(lines, work);
+        double endToEnd =
+                PhaseProgress.report(
+                        "bench throughput, Kafka end to end",
+                        err,
+                        progress -> KafkaEndToEnd.eventsPerSecond(lines, work, progress));
         err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
         return new Figures(keys, lines.events(), floor, p1, p2, endToEnd, List.of());
     }

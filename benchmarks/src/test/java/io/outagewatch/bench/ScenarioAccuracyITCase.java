@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outagewatch.bench.accuracy.ScenarioScore;
 import io.outagewatch.scenario.Scenarios;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,12 @@ class ScenarioAccuracyITCase {
 
     @Test
     void jsonStartsWithTheOverallCountsAndMediansAndKeepsEachScenario() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
         List<ScenarioScore> scores =
                 ScenarioAccuracy.score(
                         List.of(Scenarios.named(SCENARIO)),
-                        new PrintStream(OutputStream.nullOutputStream()));
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
 
         JsonNode json = new ObjectMapper().readTree(ScenarioAccuracy.toJson(scores));
 
@@ -36,5 +39,10 @@ class ScenarioAccuracyITCase {
         assertThat(scenario.get("scenario").asText()).isEqualTo(SCENARIO);
         assertThat(scenario.get("incidents").get(0).get("detectionDelaySeconds").asLong())
                 .isEqualTo(DETECTION_DELAY_SECONDS);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+                .last()
+                .asString()
+                .startsWith("bench scenarios: 1 / 1 scenarios replayed (100 %) · ")
+                .endsWith(" elapsed");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,12 +29,13 @@ class ThroughputBenchITCase {
     @Test
     void tinyRunEndsWithOneJsonLineOfEveryFigure() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int exit =
                 BenchMain.run(
                         new String[] {"throughput", "--events", "3000", "--keys", "10", "--json"},
                         new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(OutputStream.nullOutputStream()));
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -52,5 +52,22 @@ class ThroughputBenchITCase {
         assertThat(point.get("keys").asInt()).isEqualTo(10);
         assertThat(point.get("stateBytes").asLong()).isPositive();
         assertThat(lines).anyMatch(line -> line.startsWith("| parse floor"));
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .as("each phase ends its own progress line, stderr not being a terminal here")
+                .anyMatch(line -> line.startsWith("bench throughput, parse floor: parsing"))
+                .anyMatch(
+                        line -> line.startsWith("bench throughput, pipeline warm-up: job running"))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput, pipeline p1: job running · 3,000 / 3,000"
+                                                + " events in (100 %)"))
+                .anyMatch(line -> line.startsWith("bench throughput, pipeline p2: job running"))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput, Kafka end to end: job running · 3,000 /"
+                                                + " 3,000 input records committed (100 %)"))
+                .anyMatch(line -> line.startsWith("bench throughput, state for 10 pairs: "));
     }
 }

@@ -27,6 +27,7 @@ final class AlertWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Alert> alerts = new ArrayList<>();
+    private volatile int count;
 
     AlertWatcher(Map<String, Object> clientProperties) {
         Map<String, Object> props = new HashMap<>(clientProperties);
@@ -55,6 +56,7 @@ final class AlertWatcher implements AutoCloseable {
                 Parsed<Alert> parsed = AlertSerde.INSTANCE.parse(record.value());
                 if (parsed.isOk()) {
                     alerts.add(parsed.value());
+                    count = alerts.size();
                 }
             }
         }
@@ -63,6 +65,11 @@ final class AlertWatcher implements AutoCloseable {
 
     List<Alert> alerts() {
         return List.copyOf(alerts);
+    }
+
+    /** How many alerts it has read so far; safe to ask from any thread. */
+    int count() {
+        return count;
     }
 
     @Override

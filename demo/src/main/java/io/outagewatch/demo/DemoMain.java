@@ -6,8 +6,12 @@ import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.events.Alert;
 import io.outagewatch.ingest.cli.CommandLine;
 import io.outagewatch.ingest.cli.CommandLine.UsageException;
+import io.outagewatch.ingest.simulator.PublishProgress;
 import io.outagewatch.ingest.simulator.SimulatorMain;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
+import io.outagewatch.progress.ProgressText;
 import io.outagewatch.scenario.DetectedIncident;
 import io.outagewatch.scenario.ExpectedIncident;
 import io.outagewatch.scenario.Scenario;
@@ -70,6 +74,7 @@ public final class DemoMain {
                               in about two minutes
               --keep-running  keep Kafka, Flink and the sink running after the summary (Ctrl-C)
               --json          end with one line of JSON: the incidents and the history database
+                              (the progress line goes to stderr then)
               --data-dir      where the SQLite outage history goes (default outagewatch-data)
               --timeout       give up (exit 1) when the scenario's incidents have not all
                               recovered by then (default 10m)
@@ -162,40 +167,21 @@ public final class DemoMain {
                     historyDb);
 
             CountDownLatch stopSink = new CountDownLatch(1);
-            CompletableFuture<Integer> sink =
-                    CompletableFuture.supplyAsync(
-                            () ->
-                                    io.outagewatch.sink.pipeline.SinkMain.run(
-                                            new String[] {
-                                                "--console",
-                                                "--bootstrap-servers",
-                                                kafka.bootstrapServers(),
-                                                "--group-id",
-                                                "demo-" + runId,
-                                                "--db",
-                                                historyDb,
-                                                "--delivery-log",
-                                                deliveryLog.toString()
-                                            },
-                                            Map.of(),
-                                            out,
-                                            err,
-                                            new Receivers(
-                                                    out, Clock.systemUTC(), HttpDelivery.create()),
-                                            SinkMain::openHistory,
-                                            stopSink));
-            CompletableFuture<Integer> simulator =
-                    CompletableFuture.supplyAsync(
-                            () ->
-                                    SimulatorMain.run(
-                                            simulatorArguments(line, scenario, speed, kafka),
-                                            new PrintStream(OutputStream.nullOutputStream()),
-                                            err,
-                                            Clock.systemUTC()));
-
+            PublishProgress publishing = new PublishProgress();
+            CompletableFuture<Integer> sink;
+            CompletableFuture<Integer> simulator;
             List<Alert> alerts;
             boolean finished;
-            try (AlertWatcher watcher = new AlertWatcher(kafka.clientProperties())) {
+            try (AlertWatcher watcher = new AlertWatcher(kafka.clientProperties());
+                    ProgressReporter progress =
+                            progress(scenario, publishing, watcher, line.has("json"), out, err)) {
+                PrintStream shownOut = progress.linesAbove(out);
+                PrintStream shownErr = progress.linesAbove(err);
+                sink =
+                        startSink(
+                                kafka, runId, historyDb, deliveryLog, shownOut, shownErr, stopSink);
+                simulator = startSimulator(line, scenario, speed, kafka, shownErr, publishing);
+
                 finished = watcher.awaitUntil(seen -> allRecovered(scenario, seen), deadline);
                 if (finished && scenario.expected().isEmpty()) {
                     simulator.join();
@@ -206,9 +192,9 @@ public final class DemoMain {
                                     System.nanoTime() + QUIET_AFTER_LAST_EVENT.toNanos()));
                 }
                 alerts = watcher.alerts();
-            }
-            if (finished) {
-                finished = awaitRecorded(historyDb, alerts, deadline);
+                if (finished) {
+                    finished = awaitRecorded(historyDb, alerts, deadline);
+                }
             }
             if (simulator.isDone() && simulator.join() != SimulatorMain.OK) {
                 err.println("demo: the simulator failed; see above");
@@ -245,6 +231,76 @@ public final class DemoMain {
             }
             return OK;
         }
+    }
+
+    /** The alert sink printing to the console and recording to the history, until stopped. */
+    private static CompletableFuture<Integer> startSink(
+            EmbeddedKafkaBroker kafka,
+            String runId,
+            String historyDb,
+            Path deliveryLog,
+            PrintStream out,
+            PrintStream err,
+            CountDownLatch stop) {
+        return CompletableFuture.supplyAsync(
+                () ->
+                        io.outagewatch.sink.pipeline.SinkMain.run(
+                                new String[] {
+                                    "--console",
+                                    "--bootstrap-servers",
+                                    kafka.bootstrapServers(),
+                                    "--group-id",
+                                    "demo-" + runId,
+                                    "--db",
+                                    historyDb,
+                                    "--delivery-log",
+                                    deliveryLog.toString()
+                                },
+                                Map.of(),
+                                out,
+                                err,
+                                new Receivers(out, Clock.systemUTC(), HttpDelivery.create()),
+                                SinkMain::openHistory,
+                                stop));
+    }
+
+    /** The simulator publishing the scenario to Kafka, keeping {@code publishing} up to date. */
+    private static CompletableFuture<Integer> startSimulator(
+            CommandLine line,
+            Scenario scenario,
+            double speed,
+            EmbeddedKafkaBroker kafka,
+            PrintStream err,
+            PublishProgress publishing) {
+        return CompletableFuture.supplyAsync(
+                () ->
+                        SimulatorMain.run(
+                                simulatorArguments(line, scenario, speed, kafka),
+                                new PrintStream(OutputStream.nullOutputStream()),
+                                err,
+                                Clock.systemUTC(),
+                                publishing));
+    }
+
+    /**
+     * The line that shows the replay while the story unfolds: on stdout with the alerts, or on
+     * stderr with {@code --json}, so that stdout still ends with the JSON line.
+     */
+    private static ProgressReporter progress(
+            Scenario scenario,
+            PublishProgress publishing,
+            AlertWatcher watcher,
+            boolean json,
+            PrintStream out,
+            PrintStream err) {
+        return ProgressReporter.start(
+                "replaying " + scenario.name(),
+                () ->
+                        ProgressText.join(
+                                publishing.describe(),
+                                ProgressText.counted(watcher.count(), "alert")),
+                json ? err : out,
+                json ? Display.stderr() : Display.stdout());
     }
 
     private static StreamExecutionEnvironment detectionJob(

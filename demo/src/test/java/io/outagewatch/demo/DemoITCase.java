@@ -24,6 +24,7 @@ class DemoITCase {
 
     private static final Instant ONSET = Instant.parse("2023-11-08T13:42:00Z");
     private static final Instant ACKNOWLEDGED = Instant.parse("2023-11-08T14:30:00Z");
+    private static final String PROGRESS = "replaying chatgpt-2023-11-08: ";
 
     @TempDir Path dir;
 
@@ -52,6 +53,18 @@ class DemoITCase {
                 .contains("== OUTAGE STARTED == chatgpt is down")
                 .contains("== OUTAGE RECOVERED == chatgpt has recovered: it was down for")
                 .contains("lead 4");
+        assertThat(stdout)
+                .as("with --json the progress line is on stderr")
+                .doesNotContain(PROGRESS);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .as("the progress, as whole lines since stderr is not a terminal here")
+                .filteredOn(line -> line.startsWith(PROGRESS))
+                .last()
+                .asString()
+                .matches(
+                        PROGRESS
+                                + "event time 2023-11-\\d\\dT\\d\\d:\\d\\dZ · [\\d,]+ / [\\d,]+"
+                                + " events published \\(\\d+ %\\) · \\d+ alerts · \\d+:\\d\\d elapsed");
         List<String> lines = stdout.lines().toList();
         JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(summary.get("incidents")).hasSize(1);

@@ -157,7 +157,7 @@ public final class DetectionJob {
         return env.fromSource(
                         KafkaConnections.source(config, kafka, topic, parser),
                         EventTimeWatermarks.forKafkaSources(
-                                settings.outOfOrderness(), settings.idleness(), parser),
+                                settings, "outagewatch-" + topic, parser),
                         "Kafka " + topic)
                 .uid("source-" + topic);
     }

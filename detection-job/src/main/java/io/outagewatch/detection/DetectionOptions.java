@@ -206,6 +206,57 @@ public final class DetectionOptions {
                     .defaultValue(1)
                     .withDescription("Parallelism of replay runs.");
 
+    public static final ConfigOption<Integer> FRONT_WINDOW =
+            key("outagewatch.watermark.front-window")
+                    .intType()
+                    .defaultValue(64)
+                    .withDescription(
+                            "Records each stream's front (where the bulk of a partition or file"
+                                    + " is in event time; watermarks and replay order follow it)"
+                                    + " is taken over, at least 16. It moves only when four"
+                                    + " fifths of them are ahead: 64 is safe against a third of"
+                                    + " the records (one vantage in three) running ahead; the front"
+                                    + " of a dense stream trails its newest records by four fifths"
+                                    + " of it (docs/event-time.md).");
+
+    public static final ConfigOption<Duration> ALIGNMENT_MAX_DRIFT =
+            key("outagewatch.watermark.alignment.max-drift")
+                    .durationType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "If set, Flink's split-level watermark alignment for each Kafka"
+                                    + " source: a partition whose watermark runs further ahead of"
+                                    + " the source's slowest one is paused until the others catch"
+                                    + " up (docs/event-time.md). Unset: no alignment.");
+
+    public static final ConfigOption<Duration> REPLAY_MAX_DISORDER =
+            key("outagewatch.replay.max-disorder")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "How far out of order a replayed line may be and still take its place"
+                                    + " in event-time order; lines further behind their file's"
+                                    + " front are dead-lettered as late.");
+
+    public static final ConfigOption<Duration> REPLAY_MAX_AHEAD =
+            key("outagewatch.replay.max-ahead")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "How far ahead of its file's front a replayed line may be; one further"
+                                    + " ahead, and still so two windows of lines later, is"
+                                    + " dead-lettered as ahead_of_stream. More than"
+                                    + " outagewatch.replay.max-disorder.");
+
+    public static final ConfigOption<Integer> REPLAY_REORDER_CAPACITY =
+            key("outagewatch.replay.reorder-capacity")
+                    .intType()
+                    .defaultValue(200_000)
+                    .withDescription(
+                            "Most lines of one replayed file held for reordering; beyond it the"
+                                    + " earliest are released at once and lines that arrive later"
+                                    + " with an earlier time are dead-lettered as late.");
+
     private DetectionOptions() {}
 
     /** All options declared above, found by reflection so a new one cannot be forgotten. */

@@ -5,12 +5,15 @@ import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.detection.kafka.WriteTimeBound;
 import io.outagewatch.detection.probes.VantageIsolation;
+import io.outagewatch.detection.replay.ReplayOrder;
+import io.outagewatch.detection.time.StreamFront;
 import io.outagewatch.events.ServiceCatalog;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -26,7 +29,10 @@ public record DetectionSettings(
         VantageIsolation vantageIsolation,
         MinuteAssessor assessor,
         IncidentPolicy incidentPolicy,
-        Instant deadLetterTimeWhenUnknown)
+        Instant deadLetterTimeWhenUnknown,
+        int frontWindow,
+        Duration alignmentMaxDrift,
+        ReplayOrder replayOrder)
         implements Serializable {
 
     public DetectionSettings {
@@ -39,6 +45,30 @@ public record DetectionSettings(
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(incidentPolicy, "incidentPolicy");
         Objects.requireNonNull(deadLetterTimeWhenUnknown, "deadLetterTimeWhenUnknown");
+        Objects.requireNonNull(replayOrder, "replayOrder");
+        StreamFront.checkSettings(frontWindow, outOfOrderness);
+    }
+
+    /** Split-level watermark alignment of the Kafka sources, when configured. */
+    public Optional<Duration> alignment() {
+        return Optional.ofNullable(alignmentMaxDrift);
+    }
+
+    /** The same settings about the services of another catalog. */
+    public DetectionSettings withCatalog(ServiceCatalog otherCatalog) {
+        return new DetectionSettings(
+                otherCatalog,
+                outOfOrderness,
+                idleness,
+                writeTimeBound,
+                watermarkEmission,
+                vantageIsolation,
+                assessor,
+                incidentPolicy,
+                deadLetterTimeWhenUnknown,
+                frontWindow,
+                alignmentMaxDrift,
+                replayOrder);
     }
 
     /** The inputs' parsers, judging write times by {@link #writeTimeBound}. */
@@ -80,6 +110,9 @@ public record DetectionSettings(
                 isolation,
                 MinuteAssessor.from(config),
                 policy,
-                deadLetterTimeWhenUnknown);
+                deadLetterTimeWhenUnknown,
+                config.get(DetectionOptions.FRONT_WINDOW),
+                config.getOptional(DetectionOptions.ALIGNMENT_MAX_DRIFT).orElse(null),
+                ReplayOrder.from(config));
     }
 }

@@ -1,9 +1,10 @@
 package io.outagewatch.detection;
 
 import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.time.BulkWatermarks;
+import io.outagewatch.detection.time.WatermarkAlignment;
 import io.outagewatch.events.DeadLetter;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -12,9 +13,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.types.Either;
 
 /**
- * The pipeline's watermark strategies over parsed inputs, both bounded out-of-orderness plus
- * idleness: per Kafka partition at the source for live runs, per record for replay. Dead letters
- * carry no event time of their own and never move a watermark.
+ * The pipeline's watermark strategies over parsed inputs: per Kafka partition at the source for
+ * live runs, following the bulk of each partition; per record for replay, whose reader has already
+ * put each file in event-time order. Dead letters carry no event time of their own and never move a
+ * watermark.
  */
 public final class EventTimeWatermarks {
 
@@ -55,15 +57,23 @@ public final class EventTimeWatermarks {
                 .withIdleness(idleness);
     }
 
-    /** The live job's strategy: {@link Emission#PER_PARTITION_AT_SOURCE}. */
+    /**
+     * The live job's strategy: {@link Emission#PER_PARTITION_AT_SOURCE}, each partition's watermark
+     * following the bulk of its valid records ({@link BulkWatermarks}), so a record, a handful or a
+     * vantage dated ahead of the rest moves none; optionally with split-level alignment.
+     *
+     * @param alignmentGroup the source's own alignment group, used when {@code alignment} is set
+     */
     public static <T> WatermarkStrategy<Either<DeadLetter, T>> forKafkaSources(
-            Duration outOfOrderness, Duration idleness, EdgeParser<T> parser) {
-        return WatermarkStrategy.<Either<DeadLetter, T>>forGenerator(
-                        context ->
-                                new ValidRecordsOnly<>(
-                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrderness)))
-                .withTimestampAssigner(eventTime(parser))
-                .withIdleness(idleness);
+            DetectionSettings settings, String alignmentGroup, EdgeParser<T> parser) {
+        return BulkWatermarks.forKafkaPartitions(
+                settings.outOfOrderness(),
+                settings.idleness(),
+                settings.frontWindow(),
+                eventTime(parser),
+                Either::isRight,
+                settings.alignment()
+                        .map(drift -> WatermarkAlignment.ofSource(alignmentGroup, drift)));
     }
 
     /** A valid record's own event time; a dead letter keeps the time its source gave it. */

@@ -21,6 +21,7 @@ import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +92,13 @@ class KafkaSourceEventTimeTest {
     void theSourceStampsValidRecordsWithEventTimeAndDeadLettersWithKafkasTimestamp()
             throws Exception {
         TimestampAssigner<Either<DeadLetter, ProbeResult>> assigner =
-                EventTimeWatermarks.forKafkaSources(OUT_OF_ORDERNESS, Duration.ofMinutes(1), parser)
+                EventTimeWatermarks.forKafkaSources(
+                                DetectionSettings.from(
+                                        new Configuration(),
+                                        EventTimeWatermarks.Emission.PER_PARTITION_AT_SOURCE,
+                                        Timestamps.EARLIEST),
+                                "test",
+                                parser)
                         .createTimestampAssigner(null);
 
         assertThat(assigner.extractTimestamp(Either.Right(PROBE), KAFKA_TIMESTAMP))

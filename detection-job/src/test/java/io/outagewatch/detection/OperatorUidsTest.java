@@ -45,12 +45,10 @@ class OperatorUidsTest {
                     "source-probe-results",
                     "source-social-reports",
                     "source-status-updates",
-                    "parse-probe-results",
-                    "parse-social-reports",
-                    "parse-status-updates",
-                    "late-probe-results",
-                    "late-social-reports",
-                    "late-status-updates",
+                    "route-probe-results",
+                    "route-social-reports",
+                    "route-status-updates",
+                    "probe-fields",
                     "vantage-minutes",
                     "complaints",
                     "service-minutes",
@@ -168,7 +166,8 @@ class OperatorUidsTest {
                         EventTimeWatermarks.Emission.PER_RECORD,
                         Timestamps.EARLIEST),
                 dir,
-                new HashMap<>());
+                new HashMap<>(),
+                "uids-test-counts-nothing");
         return env.getStreamGraph();
     }
 

@@ -42,6 +42,8 @@ public final class MinuteAssessor implements Serializable {
 
     static final double ELEVATED_RATIO = 2.0;
 
+    private static final DurationEstimator DURATION_ESTIMATOR = DurationEstimator.withPublicPrior();
+
     private final ProbeQuorum quorum;
     private final ReportAnomalyRule reportRule;
 
@@ -61,13 +63,23 @@ public final class MinuteAssessor implements Serializable {
                         config.get(DetectionOptions.REPORTS_MIN_RATIO)));
     }
 
-    public ServiceDetectionState newState(String service, IncidentPolicy policy) {
+    /**
+     * The service's state built around its stored data with the operator's settings: the policy
+     * given, and the defaults of the baselines and the duration estimator, which are not
+     * configurable. No setting is stored, so a service restored from a savepoint judges by the
+     * release and configuration that restore it.
+     */
+    public ServiceDetectionState restore(
+            String service, IncidentPolicy policy, StoredDetection stored) {
         return new ServiceDetectionState(
                 service,
-                new IncidentTracker(service, policy),
-                DurationEstimator.withPublicPrior(),
-                new SeasonalRateBaseline(),
-                new LatencyBaseline());
+                new IncidentTracker(service, policy, stored.tracker()),
+                DURATION_ESTIMATOR,
+                new SeasonalRateBaseline(
+                        SeasonalRateBaseline.Settings.DEFAULTS, stored.complaints()),
+                new LatencyBaseline(LatencyBaseline.Settings.DEFAULTS, stored.latency()),
+                VantageFailureBaseline.Settings.DEFAULTS,
+                stored);
     }
 
     public MinuteAssessment assess(ServiceMinute minute, ServiceDetectionState state) {

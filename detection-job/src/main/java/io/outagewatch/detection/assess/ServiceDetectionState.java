@@ -1,31 +1,36 @@
 package io.outagewatch.detection.assess;
 
 import io.outagewatch.detection.baseline.LatencyBaseline;
+import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.SeasonalRateBaseline;
+import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.baseline.VantageFailureBaseline;
 import io.outagewatch.detection.duration.DurationEstimate;
 import io.outagewatch.detection.duration.DurationEstimator;
 import io.outagewatch.detection.duration.IncidentDurationHistory;
 import io.outagewatch.detection.incident.IncidentPhase;
+import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.incident.IncidentTracker;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Everything the detector keeps about one service: learned baselines, past incident durations, and
- * the incident state machine.
+ * Everything the detector knows about one service while it decides minutes: learned baselines, past
+ * incident durations, and the incident state machine, each a logic object built around the data in
+ * a {@link StoredDetection} with the operator's settings.
  *
- * <p>Size per service: the seasonal complaint baseline (168 slots, about 3 KB), the latency
- * baseline (tens of bytes), the duration history (at most 32 incidents, about 250 bytes), the
- * tracker (under 1 KB during an incident), and one failure baseline per vantage (about 50 bytes
- * each, at most {@link #MAX_VANTAGES}).
+ * <p>Plain Java, and never stored itself: the detector builds one from the service's pieces of
+ * keyed state at each timer and writes back the pieces this class hands out ({@link
+ * #trackerState()}, {@link #complaintRates()}, {@link #latencyStats()}, {@link #history()}, {@link
+ * #lastMinuteStart()}, {@link #updatedVantages()} and {@link #evictedVantages()}).
  */
-public final class ServiceDetectionState implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class ServiceDetectionState {
 
     /** Vantage baselines kept per service; the least recently seen goes when more appear. */
     public static final int MAX_VANTAGES = 256;
@@ -35,9 +40,12 @@ public final class ServiceDetectionState implements Serializable {
     private final DurationEstimator estimator;
     private final SeasonalRateBaseline complaints;
     private final LatencyBaseline latency;
+    private final VantageFailureBaseline.Settings vantageSettings;
     private final TreeMap<String, VantageFailureBaseline> vantages = new TreeMap<>();
     private final TreeMap<String, Instant> vantageLastSeen = new TreeMap<>();
-    private IncidentDurationHistory history = IncidentDurationHistory.empty();
+    private final Set<String> seenVantages = new TreeSet<>();
+    private final Set<String> evictedVantages = new TreeSet<>();
+    private IncidentDurationHistory history;
     private Instant lastMinuteStart;
 
     ServiceDetectionState(
@@ -45,12 +53,26 @@ public final class ServiceDetectionState implements Serializable {
             IncidentTracker tracker,
             DurationEstimator estimator,
             SeasonalRateBaseline complaints,
-            LatencyBaseline latency) {
+            LatencyBaseline latency,
+            VantageFailureBaseline.Settings vantageSettings,
+            StoredDetection stored) {
         this.service = Objects.requireNonNull(service, "service");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.complaints = Objects.requireNonNull(complaints, "complaints");
         this.latency = Objects.requireNonNull(latency, "latency");
+        this.vantageSettings = Objects.requireNonNull(vantageSettings, "vantageSettings");
+        stored.vantages()
+                .forEach(
+                        (vantage, rate) -> {
+                            vantages.put(
+                                    vantage,
+                                    new VantageFailureBaseline(
+                                            vantageSettings, rate.failureEwma()));
+                            vantageLastSeen.put(vantage, rate.lastSeen());
+                        });
+        this.history = stored.durations();
+        this.lastMinuteStart = stored.lastMinuteStart();
     }
 
     public String service() {
@@ -86,6 +108,35 @@ public final class ServiceDetectionState implements Serializable {
         return history;
     }
 
+    /** The tracker's data to keep; {@link IncidentState#EMPTY} when it holds nothing. */
+    public IncidentState trackerState() {
+        return tracker.state();
+    }
+
+    public SeasonalRates complaintRates() {
+        return complaints.rates();
+    }
+
+    public LatencyStats latencyStats() {
+        return latency.stats();
+    }
+
+    /** The data of the vantages seen since this was built, to keep by vantage. */
+    public Map<String, VantageRate> updatedVantages() {
+        Map<String, VantageRate> updated = new TreeMap<>();
+        for (String vantage : seenVantages) {
+            updated.put(
+                    vantage,
+                    new VantageRate(vantages.get(vantage).ewma(), vantageLastSeen.get(vantage)));
+        }
+        return updated;
+    }
+
+    /** Vantages dropped since this was built, to remove from what is kept. */
+    public Set<String> evictedVantages() {
+        return Collections.unmodifiableSet(evictedVantages);
+    }
+
     SeasonalRateBaseline complaints() {
         return complaints;
     }
@@ -96,23 +147,21 @@ public final class ServiceDetectionState implements Serializable {
 
     VantageFailureBaseline vantage(String vantage, Instant seenAt) {
         vantageLastSeen.put(vantage, seenAt);
+        seenVantages.add(vantage);
+        evictedVantages.remove(vantage);
         VantageFailureBaseline baseline =
-                vantages.computeIfAbsent(vantage, v -> new VantageFailureBaseline());
+                vantages.computeIfAbsent(vantage, v -> new VantageFailureBaseline(vantageSettings));
         if (vantages.size() > MAX_VANTAGES) {
             String stalest =
                     vantageLastSeen.entrySet().stream()
-                            .min(java.util.Map.Entry.comparingByValue())
+                            .min(Map.Entry.comparingByValue())
                             .orElseThrow()
                             .getKey();
             vantages.remove(stalest);
             vantageLastSeen.remove(stalest);
+            seenVantages.remove(stalest);
+            evictedVantages.add(stalest);
         }
         return baseline;
-    }
-
-    /** The vantage's learned failure rate, or null for a vantage not seen yet. */
-    Double vantageRate(String vantage) {
-        VantageFailureBaseline baseline = vantages.get(vantage);
-        return baseline == null ? null : baseline.rate();
     }
 }

@@ -21,11 +21,11 @@ import java.util.Objects;
  * mostly fail, which is an outage for {@link ProbeQuorum} to call, not a brownout. The absolute
  * minimum keeps a fast service going from 50 to 200 ms from paging anyone.
  *
- * <p>Mutable: changed only by {@link #observe}. Size: three doubles and a long, 32 bytes of payload
- * plus a reference to its {@link Settings}; about 580 bytes alone with Java serialization, mostly
- * class descriptors (checked under 700 by {@code LatencyBaselineTest}).
+ * <p>Logic over data: what it has learned is a {@link LatencyStats}, which the detector keeps in
+ * Flink state, while the {@link Settings} come from the operator. Mutable: changed only by {@link
+ * #observe}; {@link #stats()} is what to store afterwards.
  */
-public final class LatencyBaseline implements Serializable {
+public final class LatencyBaseline {
 
     /** One hour of minutes: follows a deploy or a traffic shift within the afternoon. */
     public static final double DEFAULT_HALF_LIFE_MINUTES = 60;
@@ -62,8 +62,6 @@ public final class LatencyBaseline implements Serializable {
 
     /** Latencies are read as at least 1 ms, keeping the logarithm finite. */
     public static final double MIN_LATENCY_MS = 1.0;
-
-    private static final long serialVersionUID = 1L;
 
     /**
      * How the baseline learns and judges; see the class comment for the rule.
@@ -125,12 +123,24 @@ public final class LatencyBaseline implements Serializable {
     private double timeoutSum;
     private long observedMinutes;
 
-    public LatencyBaseline() {
-        this(Settings.DEFAULTS);
+    /** A baseline that has learned nothing yet. */
+    public LatencyBaseline(Settings settings) {
+        this(settings, LatencyStats.EMPTY);
     }
 
-    public LatencyBaseline(Settings settings) {
+    /** A baseline that goes on from what {@code learned} holds. */
+    public LatencyBaseline(Settings settings, LatencyStats learned) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(learned, "learned");
+        this.logSum = learned.logSum();
+        this.deviationSum = learned.deviationSum();
+        this.timeoutSum = learned.timeoutSum();
+        this.observedMinutes = learned.observedMinutes();
+    }
+
+    /** What the baseline has learned so far, to keep in state. */
+    public LatencyStats stats() {
+        return new LatencyStats(logSum, deviationSum, timeoutSum, observedMinutes);
     }
 
     public Settings settings() {

@@ -16,12 +16,12 @@ import java.util.Objects;
  * count implies, so the first minutes give an unbiased mean at once instead of creeping up from
  * zero; the count also makes N quiet minutes a closed form ({@link #observeQuiet}).
  *
- * <p>Mutable: one instance per service in Flink keyed state, changed only through {@link #observe}
- * and {@link #observeQuiet}. Size: 168 × (8-byte decayed sum + 4-byte minute count) = 2,016 bytes
- * of payload plus two scalars and the shared {@link Settings}; about 2.6 KB with Java serialization
- * (checked under 3 KB by {@code SeasonalRateBaselineTest}).
+ * <p>Logic over data: what it has learned is a {@link SeasonalRates}, which the detector keeps in
+ * Flink state, while the {@link Settings} come from the operator, so a restored service learns with
+ * the settings of the release that restores it. Mutable: changed only through {@link #observe} and
+ * {@link #observeQuiet}; {@link #rates()} is what to store afterwards.
  */
-public final class SeasonalRateBaseline implements Serializable {
+public final class SeasonalRateBaseline {
 
     /** Hours in a week: the slots are (UTC weekday, UTC hour). */
     public static final int SLOTS = 168;
@@ -55,7 +55,6 @@ public final class SeasonalRateBaseline implements Serializable {
     /** The offset of the cap, which keeps a near-zero mean able to learn a rise. */
     public static final double DEFAULT_WINSOR_OFFSET = 2.0;
 
-    private static final long serialVersionUID = 1L;
     private static final int MINUTES_PER_HOUR = 60;
     private static final long MINUTES_PER_WEEK = (long) SLOTS * MINUTES_PER_HOUR;
     private static final int SECONDS_PER_MINUTE = 60;
@@ -106,21 +105,33 @@ public final class SeasonalRateBaseline implements Serializable {
     }
 
     private final Settings settings;
-    private final double[] slotSums = new double[SLOTS];
-    private final int[] slotMinutes = new int[SLOTS];
+    private final double[] slotSums;
+    private final int[] slotMinutes;
     private double globalSum;
     private long observedMinutes;
 
-    public SeasonalRateBaseline() {
-        this(Settings.DEFAULTS);
+    /** A baseline that has learned nothing yet. */
+    public SeasonalRateBaseline(Settings settings) {
+        this(settings, SeasonalRates.EMPTY);
     }
 
-    public SeasonalRateBaseline(Settings settings) {
+    /** A baseline that goes on from what {@code learned} holds. */
+    public SeasonalRateBaseline(Settings settings, SeasonalRates learned) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(learned, "learned");
+        this.slotSums = learned.allSlotSums();
+        this.slotMinutes = learned.allSlotMinutes();
+        this.globalSum = learned.globalSum();
+        this.observedMinutes = learned.observedMinutes();
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** What the baseline has learned so far, to keep in state. */
+    public SeasonalRates rates() {
+        return SeasonalRates.pack(slotSums, slotMinutes, globalSum, observedMinutes);
     }
 
     /**

@@ -25,12 +25,11 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * requiring several vantages at once. A vantage that fails often enough to learn a rate above
  * {@code lowBaselineRate} stops counting single failures.
  *
- * <p>Mutable: changed only by {@link #observe}. Size: 8 bytes of payload (one double) plus a
- * reference to its {@link Settings}. With Java serialization the vantages of a service that share
- * one Settings instance cost about 21 bytes each (checked under 60 by {@code
- * VantageFailureBaselineTest}); a lone instance is about 500, almost all class descriptors.
+ * <p>Logic over data: what it has learned is one number, {@link #ewma()}, which the detector keeps
+ * in Flink state, while the {@link Settings} come from the operator. Mutable: changed only by
+ * {@link #observe}.
  */
-public final class VantageFailureBaseline implements Serializable {
+public final class VantageFailureBaseline {
 
     /** Two hours of minutes: adapts to a vantage's changed network within an afternoon. */
     public static final double DEFAULT_HALF_LIFE_MINUTES = 2 * 60;
@@ -61,8 +60,6 @@ public final class VantageFailureBaseline implements Serializable {
 
     /** Failures added to that cap, so minutes with one or two probes are learned as they are. */
     public static final double DEFAULT_WINSOR_SLACK_FAILURES = 1.0;
-
-    private static final long serialVersionUID = 1L;
 
     /**
      * How the baseline learns and judges; see the class comment for the rule.
@@ -121,17 +118,25 @@ public final class VantageFailureBaseline implements Serializable {
     private final Settings settings;
     private double ewma;
 
-    public VantageFailureBaseline() {
-        this(Settings.DEFAULTS);
+    /** A baseline for a vantage not seen before: it starts at the initial rate. */
+    public VantageFailureBaseline(Settings settings) {
+        this(settings, settings.initialRate());
     }
 
-    public VantageFailureBaseline(Settings settings) {
+    /** A baseline that goes on from a learned {@link #ewma()}. */
+    public VantageFailureBaseline(Settings settings, double ewma) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.ewma = settings.initialRate();
+        Require.fraction(ewma, "ewma");
+        this.ewma = ewma;
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The learned share of failed probes before the floor applies: what to keep in state. */
+    public double ewma() {
+        return ewma;
     }
 
     /** The vantage's usual share of failed probes, never below the floor. */

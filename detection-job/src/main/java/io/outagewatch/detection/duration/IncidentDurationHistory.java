@@ -1,32 +1,39 @@
 package io.outagewatch.detection.duration;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The most recent outage durations of one service, oldest first, immutable so it can sit in Flink
- * keyed state as a value.
+ * The most recent outage durations of one service, oldest first, in whole seconds; immutable, and
+ * kept in Flink keyed state as it is.
  *
- * <p>Size per service: at most {@link #CAPACITY} durations stored as whole seconds in an {@code
- * int[]}, i.e. 128 bytes of payload; a full history is under 250 bytes with Java serialization
- * (checked by {@code IncidentDurationHistoryTest}) and smaller with Kryo, which writes varints.
+ * <p>A Flink POJO (a record), so fields can be added between releases and savepoints still restore.
+ * Size with Flink's serializer: at most {@link #CAPACITY} ints, 128 bytes of payload plus a few of
+ * framing (checked by {@code IncidentDurationHistoryTest}).
+ *
+ * @param seconds the durations in whole seconds, oldest first, at most {@link #CAPACITY}; nobody
+ *     writes into the array once the history is built
  */
-public final class IncidentDurationHistory implements Serializable {
+public record IncidentDurationHistory(int[] seconds) {
 
     /** How many durations are kept; older ones are forgotten, as services change over time. */
     public static final int CAPACITY = 32;
 
-    private static final long serialVersionUID = 1L;
-
     private static final IncidentDurationHistory EMPTY = new IncidentDurationHistory(new int[0]);
 
-    private final int[] seconds;
-
-    private IncidentDurationHistory(int[] seconds) {
-        this.seconds = seconds;
+    public IncidentDurationHistory {
+        Objects.requireNonNull(seconds, "seconds");
+        if (seconds.length > CAPACITY) {
+            throw new IllegalArgumentException(
+                    "at most " + CAPACITY + " durations are kept, got " + seconds.length);
+        }
+        for (int duration : seconds) {
+            if (duration <= 0) {
+                throw new IllegalArgumentException("durations must be positive, got " + duration);
+            }
+        }
     }
 
     public static IncidentDurationHistory empty() {

@@ -6,7 +6,6 @@ import io.outagewatch.detection.assess.ServiceDetectionState;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.incident.MinuteAssessment;
 import io.outagewatch.detection.records.ServiceMinute;
-import io.outagewatch.detection.serde.CodecTypeInfo;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
@@ -25,8 +24,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -62,14 +59,6 @@ public final class OutageDetector
     /** Silence longer than this while an incident is open is skipped in one step. */
     static final Duration MAX_SILENT_TICKS = Duration.ofHours(6);
 
-    /**
-     * The baselines and incident state of a service. Public because it is part of the savepoint
-     * format: tools reading savepoints with the State Processor API use this descriptor.
-     */
-    public static final ValueStateDescriptor<ServiceDetectionState> DETECTION_STATE =
-            new ValueStateDescriptor<>(
-                    "detection", CodecTypeInfo.deflatedJavaSerialized(ServiceDetectionState.class));
-
     static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
             new MapStateDescriptor<>(
                     "pending-minutes", Types.LONG, TypeInformation.of(ServiceMinute.class));
@@ -80,7 +69,7 @@ public final class OutageDetector
     private final MinuteAssessor assessor;
     private final IncidentPolicy policy;
 
-    private transient ValueState<ServiceDetectionState> detection;
+    private transient DetectorState detection;
     private transient MapState<Long, ServiceMinute> pendingMinutes;
     private transient ListState<StatusUpdate> pendingStatus;
     private transient Map<AlertType, Counter> alertsByType;
@@ -100,7 +89,7 @@ public final class OutageDetector
 
     @Override
     public void open(OpenContext openContext) {
-        detection = getRuntimeContext().getState(DETECTION_STATE);
+        detection = new DetectorState(getRuntimeContext());
         pendingMinutes = getRuntimeContext().getMapState(PENDING_MINUTES);
         pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
         MetricGroup metrics = JobMetrics.group(getRuntimeContext());
@@ -154,10 +143,8 @@ public final class OutageDetector
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         measureWatermarkLag(ctx.timerService());
-        ServiceDetectionState state = detection.value();
-        if (state == null) {
-            state = assessor.newState(ctx.getCurrentKey(), policy);
-        }
+        ServiceDetectionState state =
+                assessor.restore(ctx.getCurrentKey(), policy, detection.load());
         applyStatusUpdatesUpTo(timestamp, state);
         if (isMinuteDecisionTime(timestamp)) {
             long minuteStart = timestamp + 1 - MINUTE_MILLIS;
@@ -177,7 +164,7 @@ public final class OutageDetector
                 ctx.timerService().registerEventTimeTimer(timestamp + MINUTE_MILLIS);
             }
         }
-        detection.update(state);
+        detection.save(state);
         trackOpenIncident(state);
     }
 

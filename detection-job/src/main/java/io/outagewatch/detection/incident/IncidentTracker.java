@@ -6,7 +6,6 @@ import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Evidence;
 import io.outagewatch.events.Severity;
 import io.outagewatch.events.StatusUpdate;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,10 +21,11 @@ import java.util.TreeSet;
  * fed one {@link MinuteAssessment} per event-time minute, in order, and official status updates
  * whenever their event time has passed; it answers with the alerts to emit. Everything that belongs
  * to one incident is cleared when the incident ends, so {@link #isIdle()} is true again.
+ *
+ * <p>Logic over data: it is built from the {@link IncidentState} the detector keeps in Flink state
+ * and the operator's {@link IncidentPolicy}, and {@link #state()} is what to keep afterwards.
  */
-public final class IncidentTracker implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class IncidentTracker {
 
     /** Official updates older than this before an outage's onset are about something else. */
     static final Duration OFFICIAL_LOOKBACK = Duration.ofHours(1);
@@ -57,9 +57,77 @@ public final class IncidentTracker implements Serializable {
     private StatusUpdate latestOfficial;
     private Instant officialAckAt;
 
+    /** A tracker of a service that holds nothing yet. */
     public IncidentTracker(String service, IncidentPolicy policy) {
+        this(service, policy, IncidentState.EMPTY);
+    }
+
+    /** A tracker that goes on from {@code saved}, judging by {@code policy}. */
+    public IncidentTracker(String service, IncidentPolicy policy, IncidentState saved) {
         this.service = Objects.requireNonNull(service, "service");
         this.policy = Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(saved, "saved");
+        phase = saved.phase();
+        if (saved.suspicion() != null) {
+            firstAnomalousMinute = saved.suspicion().firstAnomalousMinute();
+            probeOutageStreak = saved.suspicion().probeOutageStreak();
+            degradedStreak = saved.suspicion().degradedStreak();
+            reportStreak = saved.suspicion().reportStreak();
+        }
+        if (saved.incident() != null) {
+            IncidentState.OpenIncident incident = saved.incident();
+            incidentId = incident.incidentId();
+            startedAt = incident.startedAt();
+            detectedAt = incident.detectedAt();
+            severity = incident.severity();
+            regions = new TreeSet<>(incident.regions());
+            ledByProbes = incident.ledByProbes();
+            version = incident.version();
+            lastAlertAt = incident.lastAlertAt();
+            healthySince = incident.healthySince();
+            lastEvidence = incident.lastEvidence();
+        }
+        if (saved.official() != null) {
+            latestOfficial = saved.official().latest();
+            officialAckAt = saved.official().acknowledgedAt();
+        }
+        reportAfterglowUntil = saved.reportAfterglowUntil();
+    }
+
+    /** What the tracker holds now, to keep in state; {@link IncidentState#EMPTY} if nothing. */
+    public IncidentState state() {
+        boolean suspicious =
+                firstAnomalousMinute != null
+                        || probeOutageStreak != 0
+                        || degradedStreak != 0
+                        || reportStreak != 0;
+        IncidentState.Suspicion suspicion =
+                suspicious
+                        ? new IncidentState.Suspicion(
+                                firstAnomalousMinute,
+                                probeOutageStreak,
+                                degradedStreak,
+                                reportStreak)
+                        : null;
+        IncidentState.OpenIncident incident =
+                incidentId == null
+                        ? null
+                        : new IncidentState.OpenIncident(
+                                incidentId,
+                                startedAt,
+                                detectedAt,
+                                severity,
+                                List.copyOf(regions),
+                                ledByProbes,
+                                version,
+                                lastAlertAt,
+                                healthySince,
+                                lastEvidence);
+        IncidentState.OfficialStatus official =
+                latestOfficial == null
+                        ? null
+                        : new IncidentState.OfficialStatus(latestOfficial, officialAckAt);
+        return new IncidentState(phase, suspicion, incident, official, reportAfterglowUntil);
     }
 
     public IncidentPhase phase() {
@@ -233,6 +301,8 @@ public final class IncidentTracker implements Serializable {
         severity = confirmed;
         ledByProbes = minute.probe().isAnomalous();
         addRegions(minute);
+        // The suspicion became the incident: nothing of it is needed until the next one.
+        firstAnomalousMinute = null;
         resetStreaks();
         if (latestOfficial != null
                 && latestOfficial.timestamp().isBefore(startedAt.minus(OFFICIAL_LOOKBACK))) {

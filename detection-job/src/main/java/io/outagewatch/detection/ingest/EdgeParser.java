@@ -97,6 +97,11 @@ public final class EdgeParser<T> implements Serializable {
         return serde.toJson(value);
     }
 
+    /** The dead letter of a line of a file, refused after parsing for {@code reason}. */
+    public DeadLetter deadLetter(String origin, byte[] payload, String reason) {
+        return deadLetter(origin, payload, reason, UNKNOWN_WRITE_TIME);
+    }
+
     private DeadLetter deadLetter(
             String origin, byte[] payload, String reason, long writeTimeMillis) {
         Instant when =

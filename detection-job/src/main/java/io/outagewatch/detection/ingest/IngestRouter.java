@@ -53,6 +53,8 @@ public final class IngestRouter<T> extends ProcessFunction<Either<DeadLetter, T>
         recordsIn = topic.counter(JobMetrics.RECORDS_IN);
         lateRecords = topic.counter(JobMetrics.LATE_RECORDS);
         deadLettersByReason = new HashMap<>();
+        // Registered up front, so dashboards see lateness as zero rather than as missing.
+        deadLetterCounter(LATE_REASON);
     }
 
     @Override
@@ -90,12 +92,12 @@ public final class IngestRouter<T> extends ProcessFunction<Either<DeadLetter, T>
 
     /** Reason codes are a small fixed set ({@code InvalidReason.ALL}), so are the counters. */
     private void countDeadLetter(String reasonCode) {
-        deadLettersByReason
-                .computeIfAbsent(
-                        reasonCode,
-                        code ->
-                                metrics.addGroup(JobMetrics.REASON, code)
-                                        .counter(JobMetrics.DEAD_LETTERS))
-                .inc();
+        deadLetterCounter(reasonCode).inc();
+    }
+
+    private Counter deadLetterCounter(String reasonCode) {
+        return deadLettersByReason.computeIfAbsent(
+                reasonCode,
+                code -> metrics.addGroup(JobMetrics.REASON, code).counter(JobMetrics.DEAD_LETTERS));
     }
 }

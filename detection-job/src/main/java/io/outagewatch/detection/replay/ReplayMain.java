@@ -9,6 +9,8 @@ import io.outagewatch.detection.ingest.EdgeParser;
 import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.Timestamps;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,16 @@ public final class ReplayMain {
             return 2;
         }
         try {
-            ReplaySummary summary = replay(arguments, configured);
+            ReplaySummary summary;
+            try (ReplayTally tally = ReplayTally.start(arguments);
+                    ProgressReporter progress =
+                            ProgressReporter.start(
+                                    "replaying " + tally.inputs(),
+                                    tally::describe,
+                                    err,
+                                    Display.stderr())) {
+                summary = replay(arguments, configured, tally);
+            }
             summary.print(out);
             return 0;
         } catch (Exception e) {
@@ -90,6 +101,16 @@ public final class ReplayMain {
 
     public static ReplaySummary replay(ReplayArguments arguments, Configured configured)
             throws Exception {
+        try (ReplayTally tally = ReplayTally.start(arguments)) {
+            return replay(arguments, configured, tally);
+        }
+    }
+
+    /**
+     * @param tally counts what the run reads and collects as it goes
+     */
+    public static ReplaySummary replay(
+            ReplayArguments arguments, Configured configured, ReplayTally tally) throws Exception {
         Configuration config = configured.config();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(config.get(DetectionOptions.REPLAY_PARALLELISM));
@@ -98,8 +119,14 @@ public final class ReplayMain {
         Path emptyDirectory = Files.createTempDirectory("outagewatch-replay-");
         try {
             DataStream<ReplayLine> lines =
-                    build(env, arguments, configured.settings(), emptyDirectory, inputs);
-            return collect(env, lines, arguments, inputs);
+                    build(
+                            env,
+                            arguments,
+                            configured.settings(),
+                            emptyDirectory,
+                            inputs,
+                            tally.id());
+            return collect(env, lines, arguments, inputs, tally);
         } finally {
             Files.deleteIfExists(emptyDirectory);
         }
@@ -111,13 +138,15 @@ public final class ReplayMain {
      *
      * @param emptyDirectory what an absent input reads
      * @param inputs filled with the input files actually given, by input name
+     * @param tallyId the {@link ReplayTally} the records read are counted into, if it is found
      */
     public static DataStream<ReplayLine> build(
             StreamExecutionEnvironment env,
             ReplayArguments arguments,
             DetectionSettings settings,
             Path emptyDirectory,
-            Map<String, Path> inputs) {
+            Map<String, Path> inputs,
+            String tallyId) {
         Parsers parsers = settings.parsers();
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
@@ -127,22 +156,28 @@ public final class ReplayMain {
                                         "probes",
                                         arguments.probes(),
                                         parsers.probes(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
-                                        inputs),
+                                        inputs,
+                                        tallyId),
                                 lines(
                                         env,
                                         "reports",
                                         arguments.reports(),
                                         parsers.reports(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
-                                        inputs),
+                                        inputs,
+                                        tallyId),
                                 lines(
                                         env,
                                         "status",
                                         arguments.status(),
                                         parsers.statusUpdates(),
+                                        settings.replayOrder(),
                                         emptyDirectory,
-                                        inputs)),
+                                        inputs,
+                                        tallyId)),
                         settings);
         return outputs.alerts()
                 .process(new ToReplayLine.FromAlert())
@@ -159,13 +194,18 @@ public final class ReplayMain {
             StreamExecutionEnvironment env,
             DataStream<ReplayLine> lines,
             ReplayArguments arguments,
-            Map<String, Path> inputs)
+            Map<String, Path> inputs,
+            ReplayTally tally)
             throws Exception {
         List<ReplayLine> collected = new ArrayList<>();
         JobExecutionResult result;
         try (CloseableIterator<ReplayLine> iterator = lines.collectAsync()) {
             JobClient job = env.executeAsync("outagewatch-replay");
-            iterator.forEachRemaining(collected::add);
+            iterator.forEachRemaining(
+                    line -> {
+                        collected.add(line);
+                        tally.collected(line);
+                    });
             result = job.getJobExecutionResult().get();
         }
         collected.sort(ReplayLine.ORDER);
@@ -192,14 +232,17 @@ public final class ReplayMain {
             String input,
             Optional<Path> file,
             EdgeParser<T> parser,
+            ReplayOrder order,
             Path emptyDirectory,
-            Map<String, Path> inputs) {
+            Map<String, Path> inputs,
+            String tallyId) {
         // An absent input reads an empty directory: a bounded source that ends at once.
         Path path = file.orElse(emptyDirectory);
         file.ifPresent(f -> inputs.put(input, f));
         FileSource<Either<DeadLetter, T>> source =
                 FileSource.forRecordStreamFormat(
-                                new NumberedLineFormat<>(path.getFileName().toString(), parser),
+                                new NumberedLineFormat<>(
+                                        path.getFileName().toString(), parser, order, tallyId),
                                 new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
                         .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Read " + input)

@@ -1,18 +1,16 @@
 package io.outagewatch.detection.replay;
 
-import java.io.PrintStream;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * Counts the records read from one replay input into an accumulator and reports progress on stderr
- * for long inputs.
+ * Counts the records read from one replay input into an accumulator, for the summary; the line
+ * reader counts them into the run's {@link ReplayTally} for its progress line.
  */
 public final class ReplayProgress<R> extends RichMapFunction<R, R> {
 
     private static final long serialVersionUID = 1L;
-    static final long REPORT_EVERY = 250_000;
 
     private final String input;
     private transient LongCounter records;
@@ -34,10 +32,6 @@ public final class ReplayProgress<R> extends RichMapFunction<R, R> {
     @Override
     public R map(R record) {
         records.add(1);
-        if (records.getLocalValue() % REPORT_EVERY == 0) {
-            PrintStream progress = System.err;
-            progress.println("replay: " + records.getLocalValue() + " records read from " + input);
-        }
         return record;
     }
 }

@@ -1,18 +1,20 @@
 package io.outagewatch.detection.assess;
 
-import io.outagewatch.detection.functions.OutageDetector;
-import io.outagewatch.detection.serde.CodecTypeInfo;
+import io.outagewatch.detection.StateSerialization;
+import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.SeasonalRates;
+import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.functions.DetectorState;
+import io.outagewatch.detection.incident.IncidentState;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.api.OperatorIdentifier;
@@ -34,8 +36,9 @@ public final class SavedDetectionStates {
     /**
      * One service's detector state in one savepoint.
      *
-     * @param serialized the whole {@link ServiceDetectionState} (baselines, duration history,
-     *     incident tracker), Java-serialised as the state backend stores it
+     * @param serialized every piece of the service's {@link DetectorState} (baselines, vantages,
+     *     duration history, incident tracker, last decided minute), each written by the serializer
+     *     Flink keeps it with, one after the other
      * @param complaintMinutesObserved minutes the complaint baseline has learned from
      * @param incidentOpen the incident state machine holds an open incident
      * @param eventTimeTimers the service's pending event-time timers
@@ -46,8 +49,7 @@ public final class SavedDetectionStates {
             byte[] serialized,
             long complaintMinutesObserved,
             boolean incidentOpen,
-            List<Long> eventTimeTimers)
-            implements Serializable {}
+            List<Long> eventTimeTimers) {}
 
     private SavedDetectionStates() {}
 
@@ -63,7 +65,7 @@ public final class SavedDetectionStates {
                                     OperatorIdentifier.forUid(DETECTOR_UID),
                                     new Reader(savepoint),
                                     Types.STRING,
-                                    CodecTypeInfo.javaSerialized(Saved.class));
+                                    TypeInformation.of(Saved.class));
             all = all == null ? one : all.union(one);
         }
         Map<String, Map<String, Saved>> bySavepoint = new TreeMap<>();
@@ -82,7 +84,7 @@ public final class SavedDetectionStates {
         private static final long serialVersionUID = 1L;
 
         private final String savepoint;
-        private transient ValueState<ServiceDetectionState> detection;
+        private transient DetectorState detection;
 
         Reader(String savepoint) {
             this.savepoint = savepoint;
@@ -90,30 +92,39 @@ public final class SavedDetectionStates {
 
         @Override
         public void open(OpenContext openContext) {
-            detection = getRuntimeContext().getState(OutageDetector.DETECTION_STATE);
+            detection = new DetectorState(getRuntimeContext());
         }
 
         @Override
         public void readKey(String service, Context context, Collector<Saved> out)
                 throws Exception {
-            // Only the detection state is registered, so every key read has one.
-            ServiceDetectionState state = detection.value();
+            StoredDetection stored = detection.load();
             List<Long> timers = new ArrayList<>(context.registeredEventTimeTimers());
             timers.sort(null);
             out.collect(
                     new Saved(
                             savepoint,
                             service,
-                            serialize(state),
-                            state.complaints().observedMinutes(),
-                            state.tracker().isIncidentOpen(),
+                            serialize(stored),
+                            stored.complaints().observedMinutes(),
+                            stored.tracker().incident() != null,
                             timers));
         }
 
-        private static byte[] serialize(ServiceDetectionState state) throws IOException {
+        private static byte[] serialize(StoredDetection stored) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(state);
+            bytes.writeBytes(StateSerialization.bytes(stored.tracker(), IncidentState.class));
+            bytes.writeBytes(StateSerialization.bytes(stored.complaints(), SeasonalRates.class));
+            bytes.writeBytes(StateSerialization.bytes(stored.latency(), LatencyStats.class));
+            bytes.writeBytes(
+                    StateSerialization.bytes(stored.durations(), IncidentDurationHistory.class));
+            if (stored.lastMinuteStart() != null) {
+                bytes.writeBytes(StateSerialization.bytes(stored.lastMinuteStart(), Instant.class));
+            }
+            for (Map.Entry<String, VantageRate> vantage :
+                    new TreeMap<>(stored.vantages()).entrySet()) {
+                bytes.writeBytes(StateSerialization.bytes(vantage.getKey(), String.class));
+                bytes.writeBytes(StateSerialization.bytes(vantage.getValue(), VantageRate.class));
             }
             return bytes.toByteArray();
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.outagewatch.detection.StateSerialization;
+import io.outagewatch.detection.baseline.LatencyBaseline.Settings;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class LatencyBaselineTest {
 
     @Test
     void saysNothingUntilWarm() {
-        LatencyBaseline baseline = new LatencyBaseline();
+        LatencyBaseline baseline = new LatencyBaseline(Settings.DEFAULTS);
         for (long minute = 1; minute < LatencyBaseline.DEFAULT_WARM_UP_MINUTES; minute++) {
             baseline.observe(200, 0.0, false);
         }
@@ -59,7 +61,7 @@ class LatencyBaselineTest {
     @ParameterizedTest(name = "{0} ms at an 800 ms service: {1}")
     @CsvSource({"2300, false", "2500, true"})
     void aSlowServiceNeedsThreeTimesItsUsualLatency(double p95Ms, boolean degraded) {
-        LatencyBaseline baseline = new LatencyBaseline();
+        LatencyBaseline baseline = new LatencyBaseline(Settings.DEFAULTS);
         for (int minute = 0; minute < 120; minute++) {
             baseline.observe(800, 0.0, false);
         }
@@ -79,7 +81,7 @@ class LatencyBaselineTest {
     @Test
     void anUnflaggedBrownoutIsCappedAndAFlaggedOneIsNotLearned() {
         LatencyBaseline capped = learned(200, 0.1, 0.0, 6 * 60);
-        LatencyBaseline skipped = Serialization.copy(capped);
+        LatencyBaseline skipped = copy(capped);
         double before = capped.baselineMs();
 
         for (int minute = 0; minute < 30; minute++) {
@@ -96,7 +98,7 @@ class LatencyBaselineTest {
 
     @Test
     void minutesWithoutLatencyTeachNothing() {
-        LatencyBaseline baseline = new LatencyBaseline();
+        LatencyBaseline baseline = new LatencyBaseline(Settings.DEFAULTS);
         baseline.observe(Double.NaN, 1.0, false);
 
         assertThat(baseline.observedMinutes()).isZero();
@@ -106,28 +108,36 @@ class LatencyBaselineTest {
 
     @Test
     void subMillisecondLatenciesAreReadAsOneMillisecond() {
-        LatencyBaseline baseline = new LatencyBaseline();
+        LatencyBaseline baseline = new LatencyBaseline(Settings.DEFAULTS);
         baseline.observe(0.0, 0.0, false);
         assertThat(baseline.baselineMs()).isCloseTo(LatencyBaseline.MIN_LATENCY_MS, within(1e-12));
     }
 
     @Test
     void rejectsTimeoutRatesOutsideZeroToOne() {
-        assertThatThrownBy(() -> new LatencyBaseline().observe(100, 1.5, false))
+        assertThatThrownBy(() -> new LatencyBaseline(Settings.DEFAULTS).observe(100, 1.5, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LatencyBaseline().isDegraded(100, -0.1))
+        assertThatThrownBy(() -> new LatencyBaseline(Settings.DEFAULTS).isDegraded(100, -0.1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void isSmallSerialized() {
-        assertThat(Serialization.bytes(learned(200, 0.1, 0.0, 100))).hasSizeLessThan(700);
+    void isSmallInState() {
+        LatencyStats stats = learned(200, 0.1, 0.0, 100).stats();
+
+        assertThat(StateSerialization.bytes(stats, LatencyStats.class)).hasSizeLessThan(48);
+    }
+
+    /** A baseline that goes on from the other's data after a round trip through Flink state. */
+    private static LatencyBaseline copy(LatencyBaseline baseline) {
+        return new LatencyBaseline(
+                Settings.DEFAULTS, StateSerialization.copy(baseline.stats(), LatencyStats.class));
     }
 
     /** A baseline fed log-normal p95s around {@code medianMs} and binomial-ish timeouts. */
     private static LatencyBaseline learned(
             double medianMs, double logSigma, double timeoutRate, int minutes) {
-        LatencyBaseline baseline = new LatencyBaseline();
+        LatencyBaseline baseline = new LatencyBaseline(Settings.DEFAULTS);
         RandomGenerator random = new Well19937c(SEED);
         for (int minute = 0; minute < minutes; minute++) {
             double p95 = medianMs * Math.exp(logSigma * random.nextGaussian());

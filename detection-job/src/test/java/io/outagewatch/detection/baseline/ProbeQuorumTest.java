@@ -125,7 +125,11 @@ class ProbeQuorumTest {
     void aWeekOfScatteredSingleProbeFailuresNeverSustainsAnOutage() {
         ProbeQuorum quorum = ProbeQuorum.DEFAULTS;
         List<VantageFailureBaseline> baselines = new ArrayList<>();
-        VANTAGES.forEach(v -> baselines.add(new VantageFailureBaseline()));
+        VANTAGES.forEach(
+                v ->
+                        baselines.add(
+                                new VantageFailureBaseline(
+                                        VantageFailureBaseline.Settings.DEFAULTS)));
         RandomGenerator random = new Well19937c(7L);
         int majorMinutes = 0;
         int outageMinutes = 0;

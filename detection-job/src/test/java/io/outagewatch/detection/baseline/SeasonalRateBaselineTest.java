@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.outagewatch.detection.StateSerialization;
+import io.outagewatch.detection.baseline.SeasonalRateBaseline.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -38,7 +40,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void warmsUpAfterSixHoursOfMinutesAndFloorsExpectationUntilThen() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         Instant minute = MONDAY;
         for (long i = 0; i < SeasonalRateBaseline.DEFAULT_WARM_UP_MINUTES - 1; i++) {
             baseline.observe(minute, 0, false);
@@ -57,7 +59,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void aFreshBaselineExpectsThePriorFloor() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
 
         assertThat(baseline.expectedPerMinute(MONDAY))
                 .isEqualTo(SeasonalRateBaseline.DEFAULT_PRIOR_FLOOR_PER_MINUTE);
@@ -66,7 +68,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void firstMinutesGiveAnUnbiasedMeanAtOnce() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         baseline.observe(MONDAY, 5, false);
         baseline.observe(MONDAY.plus(MINUTE), 5, false);
 
@@ -77,7 +79,7 @@ class SeasonalRateBaselineTest {
     @Test
     void minutesDuringAnIncidentTeachNothing() {
         SeasonalRateBaseline baseline = trainedOn(Duration.ofDays(2));
-        SeasonalRateBaseline before = Serialization.copy(baseline);
+        SeasonalRateBaseline before = copy(baseline);
 
         baseline.observe(MONDAY.plus(Duration.ofDays(2)), 500, true);
 
@@ -87,7 +89,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void incidentFlagsAreIgnoredOnlyUntilWarm() {
-        SeasonalRateBaseline cold = new SeasonalRateBaseline();
+        SeasonalRateBaseline cold = new SeasonalRateBaseline(Settings.DEFAULTS);
         cold.observe(MONDAY, 5, true);
         assertThat(cold.observedMinutes()).isEqualTo(1);
 
@@ -99,7 +101,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void learnsARoundedDiurnalPatternWithinFivePercent() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         Instant end = MONDAY.plus(Duration.ofDays(28));
         for (Instant minute = MONDAY; minute.isBefore(end); minute = minute.plus(MINUTE)) {
             baseline.observe(minute, Math.round(OrdinaryComplaints.rate(minute)), false);
@@ -142,7 +144,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void aBusyServiceStartedAtItsPeakLearnsItsLevelWithoutAStorm() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         ReportAnomalyRule rule = ReportAnomalyRule.DEFAULTS;
         OrdinaryComplaints complaints = new OrdinaryComplaints(SEED);
         Instant start = MONDAY.plus(Duration.ofHours(15));
@@ -186,7 +188,7 @@ class SeasonalRateBaselineTest {
     })
     void quietGapEqualsObservingZeroMinutesOneByOne(long fromOffsetSeconds, long gapSeconds) {
         SeasonalRateBaseline closedForm = trainedOn(Duration.ofDays(3));
-        SeasonalRateBaseline oneByOne = Serialization.copy(closedForm);
+        SeasonalRateBaseline oneByOne = copy(closedForm);
         Instant from = MONDAY.plus(Duration.ofDays(3)).plusSeconds(fromOffsetSeconds);
         Instant to = from.plusSeconds(gapSeconds);
 
@@ -200,7 +202,7 @@ class SeasonalRateBaselineTest {
     @Test
     void thirtyDayQuietGapEqualsOneByOneAndTakesBoundedWork() {
         SeasonalRateBaseline closedForm = trainedOn(Duration.ofDays(3));
-        SeasonalRateBaseline oneByOne = Serialization.copy(closedForm);
+        SeasonalRateBaseline oneByOne = copy(closedForm);
         Instant from = MONDAY.plus(Duration.ofDays(3)).plusSeconds(17 * 60);
         Instant to = from.plus(Duration.ofDays(30));
 
@@ -211,7 +213,7 @@ class SeasonalRateBaselineTest {
         assertSameExpectations(closedForm, oneByOne, 1e-9);
         // A thousand ten-year gaps would be five billion minutes one by one; in closed form they
         // take at most 169 steps each.
-        SeasonalRateBaseline longGaps = new SeasonalRateBaseline();
+        SeasonalRateBaseline longGaps = new SeasonalRateBaseline(Settings.DEFAULTS);
         assertTimeoutPreemptively(
                 Duration.ofSeconds(5),
                 () -> {
@@ -239,7 +241,7 @@ class SeasonalRateBaselineTest {
     @Test
     void aTwoHourOutageSpikeMovesTheBaselineByUnderTenPercent() {
         SeasonalRateBaseline baseline = trainedOn(Duration.ofDays(21));
-        SeasonalRateBaseline before = Serialization.copy(baseline);
+        SeasonalRateBaseline before = copy(baseline);
         ReportAnomalyRule rule = ReportAnomalyRule.DEFAULTS;
         Instant start = MONDAY.plus(Duration.ofDays(21).plusHours(14));
         Instant end = start.plus(Duration.ofHours(2));
@@ -274,7 +276,7 @@ class SeasonalRateBaselineTest {
 
     @Test
     void sevenOrdinaryDaysFromAColdStartRaiseNoAnomalyWhileATenfoldSpikeIsFlaggedAtOnce() {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         ReportAnomalyRule rule = ReportAnomalyRule.DEFAULTS;
         OrdinaryComplaints complaints = new OrdinaryComplaints(SEED);
         Instant end = MONDAY.plus(Duration.ofDays(7));
@@ -303,24 +305,52 @@ class SeasonalRateBaselineTest {
     }
 
     @Test
-    void staysUnderThreeKilobytesSerialized() {
-        assertThat(Serialization.bytes(trainedOn(Duration.ofDays(7)))).hasSizeLessThan(3_000);
+    void keepsOnlyTheSlotsItHasSeenInState() {
+        SeasonalRates day = trainedOn(Duration.ofDays(1)).rates();
+        SeasonalRates week = trainedOn(Duration.ofDays(7)).rates();
+
+        assertThat(day.occupiedSlots()).isEqualTo(24);
+        assertThat(StateSerialization.bytes(day, SeasonalRates.class)).hasSizeLessThan(400);
+        assertThat(week.occupiedSlots()).isEqualTo(SeasonalRateBaseline.SLOTS);
+        assertThat(StateSerialization.bytes(week, SeasonalRates.class)).hasSizeLessThan(2_100);
+    }
+
+    @Test
+    void goesOnFromWhatItKeptInStateExactly() {
+        SeasonalRateBaseline original = trainedOn(Duration.ofDays(3));
+        SeasonalRateBaseline restored = copy(original);
+        Instant next = MONDAY.plus(Duration.ofDays(3));
+
+        original.observe(next, 7, false);
+        restored.observe(next, 7, false);
+
+        assertThat(restored.rates()).isEqualTo(original.rates());
+        assertSameExpectations(restored, original, 0.0);
     }
 
     @Test
     void rejectsNegativeCounts() {
-        assertThatThrownBy(() -> new SeasonalRateBaseline().observe(MONDAY, -1, false))
+        assertThatThrownBy(
+                        () ->
+                                new SeasonalRateBaseline(Settings.DEFAULTS)
+                                        .observe(MONDAY, -1, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SeasonalRateBaseline trainedOn(Duration span) {
-        SeasonalRateBaseline baseline = new SeasonalRateBaseline();
+        SeasonalRateBaseline baseline = new SeasonalRateBaseline(Settings.DEFAULTS);
         OrdinaryComplaints complaints = new OrdinaryComplaints(SEED);
         Instant end = MONDAY.plus(span);
         for (Instant minute = MONDAY; minute.isBefore(end); minute = minute.plus(MINUTE)) {
             baseline.observe(minute, complaints.next(minute), false);
         }
         return baseline;
+    }
+
+    /** A baseline that goes on from the other's data after a round trip through Flink state. */
+    private static SeasonalRateBaseline copy(SeasonalRateBaseline baseline) {
+        return new SeasonalRateBaseline(
+                Settings.DEFAULTS, StateSerialization.copy(baseline.rates(), SeasonalRates.class));
     }
 
     private static double meanOfHour(Instant hourStart, ToDoubleFunction<Instant> value) {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.outagewatch.detection.baseline.VantageFailureBaseline.Settings;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class VantageFailureBaselineTest {
 
     @Test
     void startsAtThePriorAndNeverReadsBelowTheFloor() {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         assertThat(baseline.rate()).isEqualTo(VantageFailureBaseline.DEFAULT_INITIAL_RATE);
 
         for (int minute = 0; minute < 7 * MINUTES_PER_DAY; minute++) {
@@ -44,7 +43,8 @@ class VantageFailureBaselineTest {
     })
     void judgesAMinuteAgainstTheInitialRate(
             long failures, long probes, boolean failing, String why) {
-        assertThat(new VantageFailureBaseline().isFailing(probes, failures)).isEqualTo(failing);
+        assertThat(new VantageFailureBaseline(Settings.DEFAULTS).isFailing(probes, failures))
+                .isEqualTo(failing);
     }
 
     @ParameterizedTest(name = "{0} of {1} failed at a 30% vantage: {2} ({3})")
@@ -66,7 +66,7 @@ class VantageFailureBaselineTest {
 
     @Test
     void learnsTheRateOfSingleProbeMinutesWithoutBias() {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         RandomGenerator random = new Well19937c(SEED);
         double sum = 0;
         int averaged = 0;
@@ -86,7 +86,7 @@ class VantageFailureBaselineTest {
 
     @Test
     void scatteredSingleFailuresAtOneProbeAMinuteMakeTheVantageFailingOnlyInThoseMinutes() {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         RandomGenerator random = new Well19937c(SEED);
         int failingMinutes = 0;
         int failedMinutes = 0;
@@ -106,7 +106,8 @@ class VantageFailureBaselineTest {
     @Test
     void anUnflaggedOutageIsCappedAndAFlaggedOneIsNotLearnedAtAll() {
         VantageFailureBaseline capped = learnedFromManyProbes(0.005, 60);
-        VantageFailureBaseline skipped = Serialization.copy(capped);
+        VantageFailureBaseline skipped =
+                new VantageFailureBaseline(Settings.DEFAULTS, capped.ewma());
         double before = capped.rate();
 
         for (int minute = 0; minute < 30; minute++) {
@@ -121,7 +122,7 @@ class VantageFailureBaselineTest {
 
     @Test
     void minutesWithoutProbesTeachNothing() {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         baseline.observe(0, 0, false);
         assertThat(baseline.rate()).isEqualTo(VantageFailureBaseline.DEFAULT_INITIAL_RATE);
     }
@@ -129,7 +130,7 @@ class VantageFailureBaselineTest {
     @ParameterizedTest
     @CsvSource({"-1, 0", "1, 2", "3, -1"})
     void rejectsImpossibleCounts(long probes, long failures) {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         assertThatThrownBy(() -> baseline.observe(probes, failures, false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> baseline.isFailing(probes, failures))
@@ -137,21 +138,20 @@ class VantageFailureBaselineTest {
     }
 
     @Test
-    void manyVantagesSharingTheDefaultsStayUnderSixtyBytesEach() {
-        ArrayList<VantageFailureBaseline> vantages = new ArrayList<>();
-        for (int i = 0; i < 256; i++) {
-            VantageFailureBaseline baseline = new VantageFailureBaseline();
-            baseline.observe(2, i % 2, false);
-            vantages.add(baseline);
-        }
+    void goesOnFromItsLearnedEwmaExactly() {
+        VantageFailureBaseline original = learnedFromSingleProbes(0.05, MINUTES_PER_DAY);
+        VantageFailureBaseline restored =
+                new VantageFailureBaseline(Settings.DEFAULTS, original.ewma());
 
-        assertThat(Serialization.bytes(vantages).length / vantages.size()).isLessThan(60);
-        List<VantageFailureBaseline> copy = Serialization.copy(vantages);
-        assertThat(copy.get(1).rate()).isEqualTo(vantages.get(1).rate());
+        original.observe(2, 1, false);
+        restored.observe(2, 1, false);
+
+        assertThat(restored.ewma()).isEqualTo(original.ewma());
+        assertThat(restored.isFailing(2, 2)).isEqualTo(original.isFailing(2, 2));
     }
 
     private static VantageFailureBaseline learnedFromSingleProbes(double rate, int minutes) {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         RandomGenerator random = new Well19937c(SEED);
         for (int minute = 0; minute < minutes; minute++) {
             baseline.observe(1, random.nextDouble() < rate ? 1 : 0, false);
@@ -160,7 +160,7 @@ class VantageFailureBaselineTest {
     }
 
     private static VantageFailureBaseline learnedFromManyProbes(double rate, int probes) {
-        VantageFailureBaseline baseline = new VantageFailureBaseline();
+        VantageFailureBaseline baseline = new VantageFailureBaseline(Settings.DEFAULTS);
         RandomGenerator random = new Well19937c(SEED);
         for (int minute = 0; minute < MINUTES_PER_DAY; minute++) {
             int failures = 0;

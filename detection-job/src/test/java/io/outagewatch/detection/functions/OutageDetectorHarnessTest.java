@@ -14,11 +14,20 @@ import io.outagewatch.events.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -40,21 +49,49 @@ class OutageDetectorHarnessTest {
     }
 
     private static OutageDetector detector() {
+        return detector(IncidentPolicy.defaults());
+    }
+
+    private static OutageDetector detector(IncidentPolicy policy) {
         return new OutageDetector(
-                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                IncidentPolicy.defaults());
+                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS), policy);
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, ServiceMinute, StatusUpdate, Alert>
             harness(OutageDetector detector) throws Exception {
+        var harness = unopened(detector);
+        harness.open();
+        return harness;
+    }
+
+    /** A harness whose detector starts from the snapshot, as a job restored from a savepoint. */
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ServiceMinute, StatusUpdate, Alert>
+            restored(OutageDetector detector, OperatorSubtaskState snapshot) throws Exception {
+        var harness = unopened(detector);
+        harness.initializeState(snapshot);
+        harness.open();
+        return harness;
+    }
+
+    /**
+     * With {@code pipeline.generic-types: false}, as a state type that fell back to Kryo would then
+     * fail to get a serializer.
+     */
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, ServiceMinute, StatusUpdate, Alert>
+            unopened(OutageDetector detector) throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(detector),
                         ServiceMinute::service,
                         StatusUpdate::service,
                         Types.STRING);
-        harness.open();
+        Configuration noGenericTypes = new Configuration();
+        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
+        harness.getExecutionConfig()
+                .configure(noGenericTypes, OutageDetectorHarnessTest.class.getClassLoader());
         return harness;
     }
 
@@ -103,9 +140,13 @@ class OutageDetectorHarnessTest {
         assertThat(alerts.get(2).recoveredAt()).isEqualTo(FIX);
         assertThat(alerts.get(2).durationSeconds())
                 .isEqualTo(Duration.ofMinutes(OUTAGE_MINUTES).toSeconds());
-        // Only the service's learned state stays: no buffered minutes, no timers.
+        // Only the service's learned state stays: no buffered minutes, no timers. The tracker's
+        // piece holds the hour after a probe-led recovery in which complaints are discounted.
         assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(storedPieces(h))
+                .containsExactlyInAnyOrderElementsOf(
+                        DetectorState.ALL.stream().map(StateDescriptor::getName).toList());
+        assertThat(h.numKeyedStateEntries()).isEqualTo(DetectorState.ALL.size());
         h.close();
     }
 
@@ -145,14 +186,7 @@ class OutageDetectorHarnessTest {
         h.close();
 
         OutageDetector detector = detector();
-        var restored =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(detector),
-                        ServiceMinute::service,
-                        StatusUpdate::service,
-                        Types.STRING);
-        restored.initializeState(snapshot);
-        restored.open();
+        var restored = restored(detector, snapshot);
         // The gauge is not part of the snapshot: it catches up at the service's next minute.
         assertThat(detector.openIncidents()).isZero();
         feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5)), 0, 2));
@@ -173,6 +207,56 @@ class OutageDetectorHarnessTest {
                                     .isEqualTo(Duration.ofMinutes(5).toSeconds());
                         });
         restored.close();
+    }
+
+    @Test
+    void aServiceRestoredMidIncidentFollowsTheRestoringJobsIncidentPolicy() throws Exception {
+        var h = harness();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+        }
+        for (int m = 0; m < 5; m++) {
+            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+        OperatorSubtaskState savepoint = h.snapshot(1L, 1L);
+        Alert started = h.extractOutputValues().get(0);
+        h.close();
+        IncidentPolicy defaults = IncidentPolicy.defaults();
+        IncidentPolicy updateEveryFiveMinutes =
+                new IncidentPolicy(
+                        defaults.confirmMinutesOneSignal(),
+                        defaults.confirmMinutesReportsAgainstHealthyProbes(),
+                        defaults.confirmMinutesDegraded(),
+                        defaults.mergeGap(),
+                        Duration.ofMinutes(5),
+                        defaults.reportAfterglow());
+
+        var unchanged = restored(detector(), savepoint);
+        var changed = restored(detector(updateEveryFiveMinutes), savepoint);
+        for (int m = 5; m < 20; m++) {
+            feedMinute(unchanged, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            feedMinute(changed, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+        }
+
+        // Detected at the end of the outage's first minute, then updated after every
+        // update-every: the restored incident follows the setting of the job that restored it.
+        assertThat(started.detectedAt()).isEqualTo(ONSET.plus(Duration.ofMinutes(1)));
+        assertThat(decidedAt(unchanged)).containsExactly(ONSET.plus(Duration.ofMinutes(16)));
+        assertThat(decidedAt(changed))
+                .containsExactly(
+                        ONSET.plus(Duration.ofMinutes(6)),
+                        ONSET.plus(Duration.ofMinutes(11)),
+                        ONSET.plus(Duration.ofMinutes(16)));
+        assertThat(changed.extractOutputValues())
+                .allSatisfy(
+                        alert -> {
+                            assertThat(alert.type()).isEqualTo(AlertType.OUTAGE_UPDATED);
+                            assertThat(alert.incidentId()).isEqualTo(started.incidentId());
+                        })
+                .extracting(Alert::version)
+                .containsExactly(2, 3, 4);
+        unchanged.close();
+        changed.close();
     }
 
     @Test
@@ -202,6 +286,30 @@ class OutageDetectorHarnessTest {
                 .endsWith(AlertType.OUTAGE_RECOVERED);
         assertThat(detector.openIncidents()).isZero();
         h.close();
+    }
+
+    /** The end of the minute each alert was decided in, from the timer that emitted it. */
+    private static List<Instant> decidedAt(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h) {
+        return h.getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(record -> Instant.ofEpochMilli(((StreamRecord<?>) record).getTimestamp() + 1))
+                .toList();
+    }
+
+    /** Names of the detector's state pieces that hold something for the service. */
+    private static Set<String> storedPieces(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h) {
+        KeyedStateBackend<Object> backend = h.getOperator().getKeyedStateBackend();
+        Set<String> pieces = new TreeSet<>();
+        for (StateDescriptor<?, ?> piece : DetectorState.ALL) {
+            try (Stream<Object> keys = backend.getKeys(piece.getName(), VoidNamespace.INSTANCE)) {
+                if (keys.anyMatch("chatgpt"::equals)) {
+                    pieces.add(piece.getName());
+                }
+            }
+        }
+        return pieces;
     }
 
     private static ServiceMinute socialMinute(Instant start, int complaints) {

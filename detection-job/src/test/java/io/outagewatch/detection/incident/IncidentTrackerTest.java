@@ -2,6 +2,7 @@ package io.outagewatch.detection.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.detection.StateSerialization;
 import io.outagewatch.detection.duration.DurationEstimate;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
@@ -24,6 +25,16 @@ class IncidentTrackerTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Evidence EVIDENCE =
             new Evidence(0.9, 0.01, List.of("eu-1", "us-1"), List.of(), 12.0, 1.5, 9.0);
+
+    private static final StatusUpdate ACKNOWLEDGEMENT =
+            new StatusUpdate(
+                    "chatgpt",
+                    T0.plus(Duration.ofMinutes(3)),
+                    "inc-0",
+                    StatusUpdate.Status.INVESTIGATING,
+                    StatusUpdate.Impact.MAJOR,
+                    "Elevated errors",
+                    "https://status.openai.com/incidents/inc-0");
 
     /** Total duration = whatever has elapsed plus one hour, interval ±30 min: easy to check. */
     private static final DurationForecaster ELAPSED_PLUS_ONE_HOUR =
@@ -149,6 +160,84 @@ class IncidentTrackerTest {
         assertThat(describe(alerts)).isEqualTo(expected);
         assertThat(tracker.phase()).isEqualTo(IncidentPhase.NORMAL);
         assertThat(tracker.isIdle()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lifecycles")
+    void aTrackerRebuiltFromItsStoredStateEveryMinuteActsAsIfNeverStopped(
+            String name, String minutes, String expected) {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        tracker.onStatusUpdate(ACKNOWLEDGEMENT);
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < minutes.length(); i++) {
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+            tracker = restored(tracker, IncidentPolicy.defaults());
+        }
+
+        IncidentTracker neverStopped = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        neverStopped.onStatusUpdate(ACKNOWLEDGEMENT);
+        assertThat(alerts).isEqualTo(run(neverStopped, minutes));
+        assertThat(describe(alerts)).isEqualTo(expected);
+        assertThat(tracker.state()).isEqualTo(neverStopped.state());
+    }
+
+    @Test
+    void aRestoredTrackerJudgesByThePolicyItIsGivenNotTheOneItStartedWith() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<Alert> alerts = new ArrayList<>(run(tracker, "HHPP"));
+        IncidentPolicy defaults = IncidentPolicy.defaults();
+        IncidentPolicy everyFiveMinutes =
+                new IncidentPolicy(
+                        defaults.confirmMinutesOneSignal(),
+                        defaults.confirmMinutesReportsAgainstHealthyProbes(),
+                        defaults.confirmMinutesDegraded(),
+                        defaults.mergeGap(),
+                        Duration.ofMinutes(5),
+                        defaults.reportAfterglow());
+
+        tracker = restored(tracker, everyFiveMinutes);
+        for (int i = 4; i < 20; i++) {
+            alerts.addAll(tracker.onMinute(minute(i, 'P'), ELAPSED_PLUS_ONE_HOUR));
+        }
+
+        // Started at minute 2 and confirmed 2 minutes in; then an update every five minutes, where
+        // the policy it started with would have waited fifteen.
+        assertThat(alerts)
+                .extracting(a -> a.type() + " " + elapsedMinutes(a))
+                .containsExactly(
+                        "OUTAGE_STARTED 2",
+                        "OUTAGE_UPDATED 7",
+                        "OUTAGE_UPDATED 12",
+                        "OUTAGE_UPDATED 17");
+    }
+
+    /**
+     * How long the incident had lasted at the alert, read back from {@link #ELAPSED_PLUS_ONE_HOUR}.
+     */
+    private static long elapsedMinutes(Alert alert) {
+        return Duration.ofSeconds(alert.estimatedDurationSeconds()).minusHours(1).toMinutes();
+    }
+
+    @Test
+    void anIdleTrackerStoresNothing() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+
+        run(tracker, "HHPPH" + "H".repeat(10));
+
+        // Recovered at minute 4: idle, but complaints are discounted for an hour after.
+        assertThat(tracker.isIdle()).isTrue();
+        assertThat(tracker.state().reportAfterglowUntil())
+                .isEqualTo(T0.plus(Duration.ofMinutes(64)));
+        for (int i = 15; i <= 64; i++) {
+            tracker.onMinute(minute(i, 'H'), ELAPSED_PLUS_ONE_HOUR);
+        }
+        assertThat(tracker.state()).isEqualTo(IncidentState.EMPTY);
+    }
+
+    /** The tracker built anew from its state after a round trip through Flink state. */
+    private static IncidentTracker restored(IncidentTracker tracker, IncidentPolicy policy) {
+        return new IncidentTracker(
+                "chatgpt", policy, StateSerialization.copy(tracker.state(), IncidentState.class));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.outagewatch.detection.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.progress.ProgressText;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -98,6 +100,48 @@ class ReplayMainITCase {
                 .contains("OUTAGE_STARTED")
                 .contains("OUTAGE_RECOVERED")
                 .contains("malformed_json");
+    }
+
+    @Test
+    void progressGoesToStderrAsWholeLinesEndingWithEverythingCounted(@TempDir Path out)
+            throws IOException {
+        Result plain = replayInto(out.resolve("plain"), Scenario.PROBES_FILE);
+        Result gzip = replayInto(out.resolve("gzip"), "probes.jsonl.gz");
+
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        long records = 0;
+        for (String file :
+                List.of(Scenario.PROBES_FILE, Scenario.REPORTS_FILE, Scenario.STATUS_FILE)) {
+            records += Files.readAllLines(input.resolve(file)).size();
+        }
+        String counted =
+                ProgressText.counted(
+                                Files.readAllLines(out.resolve("plain/alerts.jsonl")).size(),
+                                "alert")
+                        + " · "
+                        + ProgressText.counted(
+                                Files.readAllLines(out.resolve("plain/dead.jsonl")).size(),
+                                "dead letter")
+                        + " · ";
+        assertThat(plain.err()).doesNotContain("\u001b");
+        assertThat(plain.err().lines().toList())
+                .last()
+                .asString()
+                .startsWith(
+                        "replaying probes.jsonl, reports.jsonl, status.jsonl: "
+                                + ProgressText.counted(records, "record")
+                                + " read (100 %) · "
+                                + counted)
+                .endsWith(" elapsed");
+        assertThat(gzip.err().lines().toList())
+                .as("a compressed input's size says nothing of its records: no share")
+                .last()
+                .asString()
+                .startsWith(
+                        "replaying probes.jsonl.gz, reports.jsonl, status.jsonl: "
+                                + ProgressText.counted(records, "record")
+                                + " read · "
+                                + counted);
     }
 
     @Test

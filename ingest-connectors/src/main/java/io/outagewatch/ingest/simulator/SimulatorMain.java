@@ -3,6 +3,8 @@ package io.outagewatch.ingest.simulator;
 import io.outagewatch.ingest.cli.CommandLine;
 import io.outagewatch.ingest.cli.CommandLine.UsageException;
 import io.outagewatch.ingest.publish.KafkaPublishing;
+import io.outagewatch.progress.Display;
+import io.outagewatch.progress.ProgressReporter;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.ScenarioBuilder;
 import io.outagewatch.scenario.ScenarioFile;
@@ -84,7 +86,30 @@ public final class SimulatorMain {
         System.exit(status);
     }
 
+    /** The command: reports its progress on {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        return run(args, out, err, clock, Optional.empty());
+    }
+
+    /**
+     * The command for a caller that shows the progress itself (the demo): the simulator reports
+     * none, and keeps {@code progress} up to date instead.
+     */
+    public static int run(
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Clock clock,
+            PublishProgress progress) {
+        return run(args, out, err, clock, Optional.of(progress));
+    }
+
+    private static int run(
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Clock clock,
+            Optional<PublishProgress> followedByCaller) {
         CommandLine line;
         try {
             line = CommandLine.parse(args, OPTIONS, FLAGS);
@@ -96,7 +121,7 @@ public final class SimulatorMain {
                 Scenarios.names().forEach(out::println);
                 return OK;
             }
-            return simulate(line, out, err, clock);
+            return simulate(line, out, err, clock, followedByCaller);
         } catch (UsageException e) {
             err.println("simulate: " + e.getMessage());
             err.print(USAGE_TEXT);
@@ -111,7 +136,12 @@ public final class SimulatorMain {
         }
     }
 
-    private static int simulate(CommandLine line, PrintStream out, PrintStream err, Clock clock)
+    private static int simulate(
+            CommandLine line,
+            PrintStream out,
+            PrintStream err,
+            Clock clock,
+            Optional<PublishProgress> followedByCaller)
             throws IOException, InterruptedException {
         if (line.has("scenario") == line.has("from")) {
             throw new UsageException("give exactly one of --scenario and --from");
@@ -151,7 +181,15 @@ public final class SimulatorMain {
                         dir);
                 return OK;
             }
-            return publish(Recording.of(scenario), output, speed, line, out, err);
+            return publish(
+                    Recording.of(scenario),
+                    scenario.name(),
+                    output,
+                    speed,
+                    line,
+                    out,
+                    err,
+                    followedByCaller);
         }
         if (seed.isPresent() || line.has("services")) {
             throw new UsageException("--seed and --services only go with --scenario");
@@ -159,11 +197,12 @@ public final class SimulatorMain {
         if (toDirectory) {
             throw new UsageException("--from replays to kafka or stdout; the files already exist");
         }
-        Recording recording = Recording.readFrom(Path.of(line.required("from")));
+        Path from = Path.of(line.required("from"));
+        Recording recording = Recording.readFrom(from);
         if (start.isPresent()) {
             recording = recording.startingAt(start.get());
         }
-        return publish(recording, output, speed, line, out, err);
+        return publish(recording, from.toString(), output, speed, line, out, err, followedByCaller);
     }
 
     private static Scenario loadScenario(
@@ -188,39 +227,76 @@ public final class SimulatorMain {
 
     private static int publish(
             Recording recording,
+            String name,
             String output,
             Optional<Double> speed,
             CommandLine line,
             PrintStream out,
-            PrintStream err)
+            PrintStream err,
+            Optional<PublishProgress> followedByCaller)
             throws InterruptedException {
         recording.rejectedLines().forEach(rejected -> err.println("simulate: skipped " + rejected));
+        PublishProgress progress = followedByCaller.orElseGet(PublishProgress::new);
+        long failed;
+        if (followedByCaller.isPresent()) {
+            failed = publishAll(recording, output, speed, line, out, progress);
+        } else {
+            try (ProgressReporter reporter =
+                    ProgressReporter.start(
+                            "simulating " + name,
+                            progress::describe,
+                            err,
+                            progressDisplay(output))) {
+                failed = publishAll(recording, output, speed, line, out, progress);
+            }
+        }
+        err.printf(
+                "simulate: published %d events (%d probes, %d reports, %d status updates),"
+                        + " %d failed, %d input lines skipped%n",
+                progress.published(),
+                recording.probes().size(),
+                recording.reports().size(),
+                recording.statusUpdates().size(),
+                failed,
+                recording.rejectedLines().size());
+        return failed == 0 && recording.rejectedLines().isEmpty() ? OK : FAILED;
+    }
+
+    /** Publishes the recording's events in time order; returns the deliveries that failed. */
+    private static long publishAll(
+            Recording recording,
+            String output,
+            Optional<Double> speed,
+            CommandLine line,
+            PrintStream out,
+            PublishProgress progress)
+            throws InterruptedException {
         List<TimedEvent> timeline = recording.timeline();
         Optional<Pacer> pacer = speed.map(Pacer::realTime);
-        long published = 0;
+        progress.begin(timeline.size());
         try (Publishers publishers = publishers(output, line, out)) {
             for (TimedEvent event : timeline) {
                 if (pacer.isPresent()) {
                     pacer.get().awaitTurn(event.at());
                 }
                 event.publishTo(publishers);
-                published++;
+                progress.published(event.at());
             }
             publishers.probes().flush();
             publishers.reports().flush();
             publishers.statusUpdates().flush();
-            long failed = publishers.failedDeliveries();
-            err.printf(
-                    "simulate: published %d events (%d probes, %d reports, %d status updates),"
-                            + " %d failed, %d input lines skipped%n",
-                    published,
-                    recording.probes().size(),
-                    recording.reports().size(),
-                    recording.statusUpdates().size(),
-                    failed,
-                    recording.rejectedLines().size());
-            return failed == 0 && recording.rejectedLines().isEmpty() ? OK : FAILED;
+            return publishers.failedDeliveries();
         }
+    }
+
+    /**
+     * Progress goes to stderr; when the events go to stdout and stdout is a terminal as well, as
+     * whole lines, since a line redrawn in place would fight the events scrolling past.
+     */
+    private static Display progressDisplay(String output) {
+        return output.equals("stdout") && Display.stdout() == Display.TERMINAL
+                ? Display.PLAIN
+                : Display.stderr();
     }
 
     private static Publishers publishers(String output, CommandLine line, PrintStream out) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outagewatch.events.ProbeResultSerde;
+import io.outagewatch.progress.ProgressText;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
@@ -113,6 +114,28 @@ class SimulatorMainTest {
                 .contains("published " + lines.size() + " events")
                 .contains("0 failed");
         assertThat(expected.name()).isEqualTo("chatgpt-2023-11-08");
+    }
+
+    @Test
+    void progressGoesToStderrAsWholeLinesEndingWithTheLastEventBeforeTheSummary() throws Exception {
+        assertThat(run("--scenario", tiny(), "--output", "stdout")).isZero();
+
+        List<String> events = out.toString(StandardCharsets.UTF_8).lines().toList();
+        Instant last =
+                Instant.parse(
+                        JSON.readTree(events.get(events.size() - 1)).get("timestamp").asText());
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b");
+        List<String> progress = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(progress.get(progress.size() - 2))
+                .startsWith(
+                        "simulating tiny: "
+                                + ProgressText.eventTime(last)
+                                + " · "
+                                + ProgressText.ofTotal(
+                                        events.size(), events.size(), "events published")
+                                + " · ")
+                .endsWith(" elapsed");
+        assertThat(progress.get(progress.size() - 1)).startsWith("simulate: published ");
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.outagewatch.detection.functions;
+
+import io.outagewatch.detection.assess.ServiceDetectionState;
+import io.outagewatch.detection.assess.StoredDetection;
+import io.outagewatch.detection.assess.VantageRate;
+import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.SeasonalRates;
+import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.incident.IncidentState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * The outage detector's learned and incident state of a service: one typed piece of keyed state per
+ * kind of data, each a Flink POJO (records) or a basic type, so Flink's own serializers write them
+ * and their schemas can evolve (docs/operations.md, "Detector state"). Settings are never stored:
+ * they come from the operator.
+ *
+ * <p>Public because it is the savepoint format: tools reading savepoints with the State Processor
+ * API use these descriptors, or build a {@code DetectorState} in a {@code KeyedStateReaderFunction}
+ * and {@link #load()}.
+ */
+public final class DetectorState {
+
+    /** The incident state machine's data; absent while the service holds nothing. */
+    public static final ValueStateDescriptor<IncidentState> INCIDENT_TRACKER =
+            new ValueStateDescriptor<>("incident-tracker", TypeInformation.of(IncidentState.class));
+
+    /** Each vantage's learned failure rate and when it last probed, by vantage. */
+    public static final MapStateDescriptor<String, VantageRate> VANTAGE_RATES =
+            new MapStateDescriptor<>(
+                    "vantage-rates", Types.STRING, TypeInformation.of(VantageRate.class));
+
+    /** The seasonal complaint baseline's data. */
+    public static final ValueStateDescriptor<SeasonalRates> COMPLAINT_RATES =
+            new ValueStateDescriptor<>("complaint-rates", TypeInformation.of(SeasonalRates.class));
+
+    /** The latency baseline's data; absent until a minute has latency samples. */
+    public static final ValueStateDescriptor<LatencyStats> LATENCY_STATS =
+            new ValueStateDescriptor<>("latency-stats", TypeInformation.of(LatencyStats.class));
+
+    /** Durations of the service's past incidents; absent until one has recovered. */
+    public static final ValueStateDescriptor<IncidentDurationHistory> INCIDENT_DURATIONS =
+            new ValueStateDescriptor<>(
+                    "incident-durations", TypeInformation.of(IncidentDurationHistory.class));
+
+    /** Start of the last minute decided, so a minute is never decided twice. */
+    public static final ValueStateDescriptor<Instant> LAST_DECIDED_MINUTE =
+            new ValueStateDescriptor<>("last-decided-minute", Types.INSTANT);
+
+    /** Every piece, for tools and tests that look at all of them. */
+    public static final List<StateDescriptor<?, ?>> ALL =
+            List.of(
+                    INCIDENT_TRACKER,
+                    VANTAGE_RATES,
+                    COMPLAINT_RATES,
+                    LATENCY_STATS,
+                    INCIDENT_DURATIONS,
+                    LAST_DECIDED_MINUTE);
+
+    private final ValueState<IncidentState> incidentTracker;
+    private final MapState<String, VantageRate> vantageRates;
+    private final ValueState<SeasonalRates> complaintRates;
+    private final ValueState<LatencyStats> latencyStats;
+    private final ValueState<IncidentDurationHistory> incidentDurations;
+    private final ValueState<Instant> lastDecidedMinute;
+
+    /** The pieces of the current key, as the runtime context gives them. */
+    public DetectorState(RuntimeContext context) {
+        incidentTracker = context.getState(INCIDENT_TRACKER);
+        vantageRates = context.getMapState(VANTAGE_RATES);
+        complaintRates = context.getState(COMPLAINT_RATES);
+        latencyStats = context.getState(LATENCY_STATS);
+        incidentDurations = context.getState(INCIDENT_DURATIONS);
+        lastDecidedMinute = context.getState(LAST_DECIDED_MINUTE);
+    }
+
+    /** The current key's data; nothing stored reads as nothing learned. */
+    public StoredDetection load() throws Exception {
+        Map<String, VantageRate> vantages = new HashMap<>();
+        for (Map.Entry<String, VantageRate> entry : vantageRates.entries()) {
+            vantages.put(entry.getKey(), entry.getValue());
+        }
+        return new StoredDetection(
+                incidentTracker.value(),
+                complaintRates.value(),
+                latencyStats.value(),
+                incidentDurations.value(),
+                lastDecidedMinute.value(),
+                vantages);
+    }
+
+    /** Stores what {@code state} holds for the current key; pieces holding nothing are cleared. */
+    void save(ServiceDetectionState state) throws Exception {
+        keep(incidentTracker, state.trackerState(), IncidentState.EMPTY);
+        keep(complaintRates, state.complaintRates(), SeasonalRates.EMPTY);
+        keep(latencyStats, state.latencyStats(), LatencyStats.EMPTY);
+        keep(incidentDurations, state.history(), IncidentDurationHistory.empty());
+        lastDecidedMinute.update(state.lastMinuteStart());
+        vantageRates.putAll(state.updatedVantages());
+        for (String evicted : state.evictedVantages()) {
+            vantageRates.remove(evicted);
+        }
+    }
+
+    private static <T> void keep(ValueState<T> piece, T value, T nothing) throws Exception {
+        if (value.equals(nothing)) {
+            piece.clear();
+        } else {
+            piece.update(value);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.outagewatch.detection.incident;
+
+import io.outagewatch.events.Evidence;
+import io.outagewatch.events.Severity;
+import io.outagewatch.events.StatusUpdate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an {@link IncidentTracker} holds about one service between minutes, as kept in Flink state.
+ * Data only: the {@link IncidentPolicy} that judges it comes from the operator, so a changed policy
+ * applies to a service restored from a savepoint. Absent parts are null; a service that holds
+ * nothing is {@link #EMPTY} and keeps no state at all.
+ *
+ * <p>Flink POJOs throughout (records of records, lists, enums and instants), so fields can be added
+ * or dropped between releases and savepoints still restore (docs/operations.md, "Detector state").
+ *
+ * @param phase where the service stands in the incident lifecycle
+ * @param suspicion anomalous minutes seen while no incident is open; null when there are none
+ * @param incident the open incident, also while it waits out the merge gap; null when none is
+ * @param official the latest official status update; null when none is held
+ * @param reportAfterglowUntil complaints against healthy probes do not count until then; null when
+ *     no probe-led incident has just recovered
+ */
+public record IncidentState(
+        IncidentPhase phase,
+        Suspicion suspicion,
+        OpenIncident incident,
+        OfficialStatus official,
+        Instant reportAfterglowUntil) {
+
+    /** A service with nothing held: normal, no suspicion, no incident, no official update. */
+    public static final IncidentState EMPTY =
+            new IncidentState(IncidentPhase.NORMAL, null, null, null, null);
+
+    public IncidentState {
+        Objects.requireNonNull(phase, "phase");
+    }
+
+    /**
+     * Consecutive anomalous minutes counted towards confirming an outage.
+     *
+     * @param firstAnomalousMinute start of the first anomalous minute; the incident starts there
+     */
+    public record Suspicion(
+            Instant firstAnomalousMinute,
+            int probeOutageStreak,
+            int degradedStreak,
+            int reportStreak) {}
+
+    /**
+     * An incident from OUTAGE_STARTED until OUTAGE_RECOVERED.
+     *
+     * @param regions affected regions of a PARTIAL incident, sorted
+     * @param ledByProbes the probes saw it, so the probes decide its recovery
+     * @param version the version of its latest alert
+     * @param lastAlertAt the end of the minute of its latest alert
+     * @param healthySince start of the healthy run while recovering; null while failing
+     * @param lastEvidence the evidence of the latest minute that still failed
+     */
+    public record OpenIncident(
+            String incidentId,
+            Instant startedAt,
+            Instant detectedAt,
+            Severity severity,
+            List<String> regions,
+            boolean ledByProbes,
+            int version,
+            Instant lastAlertAt,
+            Instant healthySince,
+            Evidence lastEvidence) {}
+
+    /**
+     * The latest official status update, attached to the current or next incident.
+     *
+     * @param acknowledgedAt when an update first said something was wrong; null if none did
+     */
+    public record OfficialStatus(StatusUpdate latest, Instant acknowledgedAt) {}
+}
