@@ -8,7 +8,7 @@ reference/<detector>/... result files and reference/expected.json (the scores NA
 gives the reference detectors there). Scores the reference results with
 `bin/outagewatch nab --score-only ... --json` and fails if a detector is missing or any normalised
 score differs from expected.json by more than TOLERANCE. The unit tests check the same scorer on a
-three-file fixture (detection-job/src/test/resources/nab-fixture/); this is the whole corpus.
+three-file fixture (benchmarks/src/test/resources/nab-fixture/); this is the whole corpus.
 """
 import json
 import subprocess

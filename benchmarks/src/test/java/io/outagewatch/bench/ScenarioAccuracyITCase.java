@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.outagewatch.detection.accuracy.ScenarioScore;
+import io.outagewatch.bench.accuracy.ScenarioScore;
 import io.outagewatch.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

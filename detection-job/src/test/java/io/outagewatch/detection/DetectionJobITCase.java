@@ -2,8 +2,8 @@ package io.outagewatch.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.accuracy.ScenarioInput;
-import io.outagewatch.detection.accuracy.ScenarioReplay;
+import io.outagewatch.detection.replay.ScenarioInput;
+import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;

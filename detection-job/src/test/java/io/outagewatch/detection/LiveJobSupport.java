@@ -1,7 +1,7 @@
 package io.outagewatch.detection;
 
-import io.outagewatch.detection.accuracy.ScenarioInput;
-import io.outagewatch.detection.accuracy.ScenarioReplay;
+import io.outagewatch.detection.replay.ScenarioInput;
+import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;

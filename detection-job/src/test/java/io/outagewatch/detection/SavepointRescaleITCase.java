@@ -2,9 +2,9 @@ package io.outagewatch.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.accuracy.ScenarioInput;
-import io.outagewatch.detection.accuracy.ScenarioReplay;
 import io.outagewatch.detection.assess.SavedDetectionStates;
+import io.outagewatch.detection.replay.ScenarioInput;
+import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;

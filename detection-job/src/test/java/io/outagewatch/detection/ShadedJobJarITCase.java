@@ -16,7 +16,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The job jar is fit for {@code flink run}: Flink and logging left out, one Jackson version. */
+/**
+ * The job jar is fit for {@code flink run} and holds only the job: Flink, logging and everything
+ * that measures the job left out, one Jackson version.
+ */
 class ShadedJobJarITCase {
 
     private static Path jobJar() throws IOException {
@@ -39,6 +42,8 @@ class ShadedJobJarITCase {
                     .contains(
                             "io/outagewatch/detection/DetectionJob.class",
                             "io/outagewatch/events/AlertSerde.class",
+                            "phrases/complaints/en.txt",
+                            "phrases/chatter/en.txt",
                             "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                             "org/apache/kafka/clients/producer/KafkaProducer.class");
             assertThat(names)
@@ -47,6 +52,23 @@ class ShadedJobJarITCase {
                     .noneMatch(n -> n.startsWith("kafka/server/"))
                     .doesNotContain(
                             "org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class");
+        }
+    }
+
+    /** Scenarios, their replay, the accuracy suite and NAB measure the job; they are not it. */
+    @Test
+    void holdsNoScenariosBenchmarksOrScorers() throws IOException {
+        try (JarFile jar = new JarFile(jobJar().toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+
+            assertThat(names)
+                    .noneMatch(n -> n.startsWith("io/outagewatch/scenario/"))
+                    .noneMatch(n -> n.startsWith("scenarios/"))
+                    .noneMatch(n -> n.startsWith("io/outagewatch/bench/"))
+                    .noneMatch(n -> n.startsWith("io/outagewatch/detection/nab/"))
+                    .noneMatch(n -> n.startsWith("io/outagewatch/detection/accuracy/"))
+                    .noneMatch(n -> n.startsWith("io/outagewatch/detection/replay/Scenario"))
+                    .noneMatch(n -> n.startsWith("nab-fixture/"));
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The build must pass from a fresh clone: nothing that is compiled, packaged or run may read the
  * reference folder some checkouts have beside the repository (its NAB copy, incidents, formats,
  * notes and hooks). Data the code needs lives in the repository (for example {@code
- * detection-job/src/main/resources/incidents/}, {@code detection-job/src/test/resources/
+ * detection-job/src/main/resources/incidents/}, {@code benchmarks/src/test/resources/
  * nab-fixture/}).
  *
  * <p>Scanned: every file under {@code <module>/src/}, every {@code pom.xml}, {@code bin/} and

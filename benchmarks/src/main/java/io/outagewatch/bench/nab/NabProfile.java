@@ -1,4 +1,4 @@
-package io.outagewatch.detection.nab;
+package io.outagewatch.bench.nab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

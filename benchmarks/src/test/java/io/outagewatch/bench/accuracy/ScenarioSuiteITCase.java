@@ -1,10 +1,12 @@
-package io.outagewatch.detection.accuracy;
+package io.outagewatch.bench.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.accuracy.ScenarioInput.Roughness;
+import io.outagewatch.detection.replay.ScenarioInput.Roughness;
+import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
+import io.outagewatch.scenario.DetectedIncident;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
 import java.nio.file.Path;

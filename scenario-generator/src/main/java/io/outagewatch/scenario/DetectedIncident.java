@@ -1,4 +1,4 @@
-package io.outagewatch.detection.accuracy;
+package io.outagewatch.scenario;
 
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The alerts of one incident, gathered by incident id. */
+/** The alerts a detector raised for one incident, to set beside an {@link ExpectedIncident}. */
 public record DetectedIncident(String incidentId, List<Alert> alerts) {
 
     public static List<DetectedIncident> fromAlerts(List<Alert> alerts) {

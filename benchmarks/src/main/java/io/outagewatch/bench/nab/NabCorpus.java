@@ -1,4 +1,4 @@
-package io.outagewatch.detection.nab;
+package io.outagewatch.bench.nab;
 
 import java.io.IOException;
 import java.nio.file.Files;

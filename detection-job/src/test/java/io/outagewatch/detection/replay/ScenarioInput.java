@@ -1,4 +1,4 @@
-package io.outagewatch.detection.accuracy;
+package io.outagewatch.detection.replay;
 
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;

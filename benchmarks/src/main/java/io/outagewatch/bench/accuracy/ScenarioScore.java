@@ -1,6 +1,7 @@
-package io.outagewatch.detection.accuracy;
+package io.outagewatch.bench.accuracy;
 
 import io.outagewatch.events.Alert;
+import io.outagewatch.scenario.DetectedIncident;
 import io.outagewatch.scenario.ExpectedIncident;
 import io.outagewatch.scenario.Scenario;
 import java.time.Duration;

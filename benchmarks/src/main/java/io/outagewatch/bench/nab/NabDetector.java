@@ -1,4 +1,4 @@
-package io.outagewatch.detection.nab;
+package io.outagewatch.bench.nab;
 
 import io.outagewatch.detection.baseline.CountTailTest;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;

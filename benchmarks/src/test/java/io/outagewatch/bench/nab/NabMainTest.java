@@ -1,4 +1,4 @@
-package io.outagewatch.detection.nab;
+package io.outagewatch.bench.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

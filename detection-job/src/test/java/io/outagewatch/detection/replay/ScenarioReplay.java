@@ -1,8 +1,5 @@
-package io.outagewatch.detection.accuracy;
+package io.outagewatch.detection.replay;
 
-import io.outagewatch.detection.replay.ReplayArguments;
-import io.outagewatch.detection.replay.ReplayMain;
-import io.outagewatch.detection.replay.ReplaySummary;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.scenario.Scenario;
