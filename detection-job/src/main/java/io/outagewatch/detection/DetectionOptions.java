@@ -229,6 +229,17 @@ public final class DetectionOptions {
                                     + " the source's slowest one is paused until the others catch"
                                     + " up (docs/event-time.md). Unset: no alignment.");
 
+    public static final ConfigOption<Duration> CLOCK_AHEAD_REPORT =
+            key("outagewatch.watermark.clock-ahead-report")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "A vantage whose clock is estimated to run further ahead than this in"
+                                    + " a minute is reported on vantage-health with"
+                                    + " clockAheadSeconds. The estimate is its probes' smallest"
+                                    + " lead over the watermark, less the out-of-orderness"
+                                    + " (docs/detection.md).");
+
     public static final ConfigOption<Duration> REPLAY_MAX_DISORDER =
             key("outagewatch.replay.max-disorder")
                     .durationType()

@@ -4,6 +4,7 @@ import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.detection.kafka.WriteTimeBound;
+import io.outagewatch.detection.probes.ClockAheadRule;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.detection.replay.ReplayOrder;
 import io.outagewatch.detection.time.StreamFront;
@@ -32,7 +33,8 @@ public record DetectionSettings(
         Instant deadLetterTimeWhenUnknown,
         int frontWindow,
         Duration alignmentMaxDrift,
-        ReplayOrder replayOrder)
+        ReplayOrder replayOrder,
+        Duration clockAheadReport)
         implements Serializable {
 
     public DetectionSettings {
@@ -46,12 +48,18 @@ public record DetectionSettings(
         Objects.requireNonNull(incidentPolicy, "incidentPolicy");
         Objects.requireNonNull(deadLetterTimeWhenUnknown, "deadLetterTimeWhenUnknown");
         Objects.requireNonNull(replayOrder, "replayOrder");
+        Objects.requireNonNull(clockAheadReport, "clockAheadReport");
         StreamFront.checkSettings(frontWindow, outOfOrderness);
     }
 
     /** Split-level watermark alignment of the Kafka sources, when configured. */
     public Optional<Duration> alignment() {
         return Optional.ofNullable(alignmentMaxDrift);
+    }
+
+    /** When a vantage's clock counts as running ahead, judged against these watermarks. */
+    public ClockAheadRule clockAheadRule() {
+        return new ClockAheadRule(outOfOrderness, clockAheadReport);
     }
 
     /** The same settings about the services of another catalog. */
@@ -68,7 +76,8 @@ public record DetectionSettings(
                 deadLetterTimeWhenUnknown,
                 frontWindow,
                 alignmentMaxDrift,
-                replayOrder);
+                replayOrder,
+                clockAheadReport);
     }
 
     /** The inputs' parsers, judging write times by {@link #writeTimeBound}. */
@@ -113,6 +122,7 @@ public record DetectionSettings(
                 deadLetterTimeWhenUnknown,
                 config.get(DetectionOptions.FRONT_WINDOW),
                 config.getOptional(DetectionOptions.ALIGNMENT_MAX_DRIFT).orElse(null),
-                ReplayOrder.from(config));
+                ReplayOrder.from(config),
+                config.get(DetectionOptions.CLOCK_AHEAD_REPORT));
     }
 }

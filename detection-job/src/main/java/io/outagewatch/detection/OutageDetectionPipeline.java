@@ -1,6 +1,7 @@
 package io.outagewatch.detection;
 
 import io.outagewatch.detection.functions.OutageDetector;
+import io.outagewatch.detection.functions.ProbeFields;
 import io.outagewatch.detection.functions.ReportsToComplaints;
 import io.outagewatch.detection.functions.ServiceMinuteFunction;
 import io.outagewatch.detection.functions.VantageMinuteFunction;
@@ -81,14 +82,15 @@ public final class OutageDetectionPipeline {
 
         SingleOutputStreamOperator<ServiceSignal> probeMinutes =
                 probes.valid
-                        .map(Probe::of)
+                        .process(new ProbeFields())
                         .uid("probe-fields")
                         .name("Probe fields")
                         .keyBy(Probe::vantage)
                         .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
                         .aggregate(
                                 new VantageMinuteAggregate(),
-                                new VantageMinuteFunction(settings.vantageIsolation()))
+                                new VantageMinuteFunction(
+                                        settings.vantageIsolation(), settings.clockAheadRule()))
                         .uid("vantage-minutes")
                         .name("Probe minutes per vantage");
 

@@ -35,7 +35,8 @@ public final class VantageHealthSerde implements EventSerde<VantageHealth> {
                 fields.requiredString("vantage"),
                 fields.requiredTimestamp("minuteStart"),
                 fields.requiredInt("servicesProbed"),
-                fields.requiredInt("servicesFailing"));
+                fields.requiredInt("servicesFailing"),
+                fields.optionalLong("clockAheadSeconds"));
     }
 
     static ObjectNode write(VantageHealth value) {
@@ -44,6 +45,7 @@ public final class VantageHealthSerde implements EventSerde<VantageHealth> {
                 .timestamp("minuteStart", value.minuteStart())
                 .number("servicesProbed", value.servicesProbed())
                 .number("servicesFailing", value.servicesFailing())
+                .number("clockAheadSeconds", value.clockAheadSeconds())
                 .node();
     }
 

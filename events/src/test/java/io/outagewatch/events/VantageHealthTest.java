@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,38 @@ class VantageHealthTest {
         assertThat(SCHEMA.validate(json, InputFormat.JSON)).isEmpty();
     }
 
+    @Test
+    void roundTripsWithTheClockAhead() {
+        VantageHealth health = new VantageHealth("eu-west-1a", MINUTE, 4, 0, 3000L);
+
+        String json = VantageHealthSerde.INSTANCE.toJson(health);
+
+        assertThat(json)
+                .isEqualTo(
+                        "{\"vantage\":\"eu-west-1a\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
+                                + "\"servicesProbed\":4,\"servicesFailing\":0,"
+                                + "\"clockAheadSeconds\":3000}");
+        assertThat(VantageHealthSerde.INSTANCE.parse(json).value()).isEqualTo(health);
+        assertThat(SCHEMA.validate(json, InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void recordsWrittenBeforeTheClockFieldStillParseAsAFineClock() {
+        String older =
+                "{\"vantage\":\"eu-1\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
+                        + "\"servicesProbed\":4,\"servicesFailing\":4}";
+        String explicitNull =
+                "{\"vantage\":\"eu-1\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
+                        + "\"servicesProbed\":4,\"servicesFailing\":4,\"clockAheadSeconds\":null}";
+
+        for (String json : List.of(older, explicitNull)) {
+            VantageHealth health = VantageHealthSerde.INSTANCE.parse(json).value();
+            assertThat(health).isEqualTo(new VantageHealth("eu-1", MINUTE, 4, 4));
+            assertThat(health.clockAheadSeconds()).isNull();
+            assertThat(SCHEMA.validate(json, InputFormat.JSON)).isEmpty();
+        }
+    }
+
     static Stream<Arguments> badDocuments() {
         return Stream.of(
                 Arguments.of(
@@ -56,7 +89,17 @@ class VantageHealthTest {
                 Arguments.of(
                         "{\"vantage\":\"eu-1\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
                                 + "\"servicesProbed\":0,\"servicesFailing\":0}",
-                        "invalid_value: servicesProbed"));
+                        "invalid_value: servicesProbed"),
+                Arguments.of(
+                        "{\"vantage\":\"eu-1\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
+                                + "\"servicesProbed\":4,\"servicesFailing\":0,"
+                                + "\"clockAheadSeconds\":-1}",
+                        "invalid_value: clockAheadSeconds"),
+                Arguments.of(
+                        "{\"vantage\":\"eu-1\",\"minuteStart\":\"2023-11-08T13:42:00Z\","
+                                + "\"servicesProbed\":4,\"servicesFailing\":0,"
+                                + "\"clockAheadSeconds\":\"3000\"}",
+                        "wrong_type: clockAheadSeconds"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -1,6 +1,7 @@
 package io.outagewatch.detection.functions;
 
 import io.outagewatch.detection.PipelineTags;
+import io.outagewatch.detection.probes.ClockAheadRule;
 import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceSignal;
@@ -19,7 +20,8 @@ import org.apache.flink.util.Collector;
 /**
  * Turns one vantage's tallied minute into a probe minute per service, and marks the vantage broken
  * when it fails for most of the services it probed: that is the prober's problem, not an outage.
- * Broken minutes are also reported on the vantage-health side output.
+ * Broken minutes, and minutes whose probes show the vantage's clock running ahead, are reported on
+ * the vantage-health side output: one record per vantage and minute, with both when both hold.
  */
 public final class VantageMinuteFunction
         extends ProcessWindowFunction<VantageMinuteTally, ServiceSignal, String, TimeWindow> {
@@ -27,9 +29,11 @@ public final class VantageMinuteFunction
     private static final long serialVersionUID = 1L;
 
     private final VantageIsolation isolation;
+    private final ClockAheadRule clockAhead;
 
-    public VantageMinuteFunction(VantageIsolation isolation) {
+    public VantageMinuteFunction(VantageIsolation isolation, ClockAheadRule clockAhead) {
         this.isolation = isolation;
+        this.clockAhead = clockAhead;
     }
 
     @Override
@@ -40,8 +44,8 @@ public final class VantageMinuteFunction
             Collector<ServiceSignal> out) {
         Instant minuteStart = Instant.ofEpochMilli(context.window().getStart());
         // An aggregating window hands over exactly one tally; sorted, for a stable output order.
-        Map<String, ServiceProbeTally> byService =
-                new TreeMap<>(tallies.iterator().next().services);
+        VantageMinuteTally vantageTally = tallies.iterator().next();
+        Map<String, ServiceProbeTally> byService = new TreeMap<>(vantageTally.services);
         List<ProbeMinute> minutes = new ArrayList<>(byService.size());
         int failingServices = 0;
         for (Map.Entry<String, ServiceProbeTally> entry : byService.entrySet()) {
@@ -65,10 +69,19 @@ public final class VantageMinuteFunction
         for (ProbeMinute minute : minutes) {
             out.collect(ServiceSignal.of(broken ? withBroken(minute) : minute));
         }
-        if (broken) {
+        Long clockAheadSeconds =
+                vantageTally.leadMeasured
+                        ? clockAhead.secondsAhead(vantageTally.smallestLeadMillis)
+                        : null;
+        if (broken || clockAheadSeconds != null) {
             context.output(
                     PipelineTags.VANTAGE_HEALTH,
-                    new VantageHealth(vantage, minuteStart, minutes.size(), failingServices));
+                    new VantageHealth(
+                            vantage,
+                            minuteStart,
+                            minutes.size(),
+                            failingServices,
+                            clockAheadSeconds));
         }
     }
 

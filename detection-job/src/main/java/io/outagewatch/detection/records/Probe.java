@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param latencyMs the latency of a successful probe, NaN when failed or not measured
  * @param timeout a failure whose error names a timeout
  * @param fingerprint a 64-bit hash of every field of the probe result: equal for exact duplicates
+ * @param leadMillis how far the probe's event time was ahead of the watermark where it entered the
+ *     job (negative when behind); 0 when no watermark had arrived yet (see {@link
+ *     io.outagewatch.detection.functions.ProbeFields})
  */
 public record Probe(
         String service,
@@ -20,14 +23,15 @@ public record Probe(
         boolean success,
         double latencyMs,
         boolean timeout,
-        long fingerprint) {
+        long fingerprint,
+        long leadMillis) {
 
     public Probe {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(vantage, "vantage");
     }
 
-    public static Probe of(ProbeResult result) {
+    public static Probe of(ProbeResult result, long leadMillis) {
         boolean timeout =
                 !result.success() && result.error() != null && result.error().contains("timeout");
         double latency =
@@ -40,7 +44,8 @@ public record Probe(
                 result.success(),
                 latency,
                 timeout,
-                fingerprint(result));
+                fingerprint(result),
+                leadMillis);
     }
 
     public boolean hasLatency() {

@@ -18,6 +18,7 @@ public final class VantageMinuteAggregate
     @Override
     public VantageMinuteTally add(Probe probe, VantageMinuteTally tally) {
         tally.services.computeIfAbsent(probe.service(), s -> new ServiceProbeTally()).add(probe);
+        tally.addLead(probe.leadMillis());
         return tally;
     }
 
@@ -36,6 +37,7 @@ public final class VantageMinuteAggregate
                 mine.merge(entry.getValue());
             }
         }
+        a.mergeLead(b);
         return a;
     }
 }
