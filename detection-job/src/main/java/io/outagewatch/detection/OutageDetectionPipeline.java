@@ -131,7 +131,8 @@ public final class OutageDetectionPipeline {
 
     /**
      * Everything in flight and in state must have a serializer Flink knows; a type that would fall
-     * back to Kryo fails the job when it is built instead of slowing it down silently.
+     * back to a generic serializer fails the job when it is built instead of slowing it down
+     * silently.
      */
     static void ownSerializersOnly(StreamExecutionEnvironment env) {
         Configuration noGenericTypes = new Configuration();

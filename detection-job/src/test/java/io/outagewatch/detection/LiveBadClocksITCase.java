@@ -113,15 +113,7 @@ class LiveBadClocksITCase {
     }
 
     private static Scenario regionalOutage() {
-        Scenario whole = Scenarios.named("regional-outage");
-        Instant from = whole.frame().from().plus(SKIPPED);
-        return new Scenario(
-                whole.frame(),
-                whole.seed(),
-                whole.probes().stream().filter(p -> !p.timestamp().isBefore(from)).toList(),
-                whole.reports().stream().filter(r -> !r.timestamp().isBefore(from)).toList(),
-                whole.statusUpdates().stream().filter(u -> !u.timestamp().isBefore(from)).toList(),
-                whole.expected());
+        return LiveJobSupport.withoutItsFirst(Scenarios.named("regional-outage"), SKIPPED);
     }
 
     /** A vantage outside the failing region, so the outage keeps all its evidence. */

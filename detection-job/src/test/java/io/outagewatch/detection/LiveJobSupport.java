@@ -75,8 +75,12 @@ final class LiveJobSupport {
      * the whole scenario at a fraction of the run time.
      */
     static Scenario shortScenario() {
-        Scenario whole = Scenarios.named(SHORT_SCENARIO);
-        Instant from = whole.frame().from().plus(SHORT_SCENARIO_SKIPS);
+        return withoutItsFirst(Scenarios.named(SHORT_SCENARIO), SHORT_SCENARIO_SKIPS);
+    }
+
+    /** The scenario without the records of its first {@code skipped} hours. */
+    static Scenario withoutItsFirst(Scenario whole, Duration skipped) {
+        Instant from = whole.frame().from().plus(skipped);
         return new Scenario(
                 whole.frame(),
                 whole.seed(),

@@ -8,7 +8,7 @@ import org.apache.flink.types.Either;
 /**
  * The type every input has as it enters the job: {@code Either<DeadLetter, T>}, the valid record on
  * the right, its dead letter on the left. Both sides are types Flink serializes itself (records
- * that its type extraction takes as POJOs), so nothing needs Kryo or Java serialization.
+ * that its type extraction takes as POJOs), so nothing falls back to a generic serializer.
  */
 public final class Ingested {
 
