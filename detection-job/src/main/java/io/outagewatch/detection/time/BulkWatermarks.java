@@ -26,9 +26,21 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
 
     private final StreamFront front;
+    private final Duration outOfOrderness;
     private final long outOfOrdernessMillis;
     private final HasEventTime<T> hasEventTime;
     private long emitted = Long.MIN_VALUE;
+
+    /**
+     * Periodic emits without a record after which a partition counts as quiet: a second at Flink's
+     * default 200 ms auto-watermark interval.
+     */
+    static final int QUIET_EMITS = 5;
+
+    /** The newest event time the front did not judge far ahead: what the bulk supports. */
+    private long newestSupported = Long.MIN_VALUE;
+
+    private int emitsSinceRecord;
 
     /**
      * @param outOfOrderness how far behind the front a record may be and still be on time; also the
@@ -38,6 +50,7 @@ public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
      */
     public BulkWatermarks(Duration outOfOrderness, int window, HasEventTime<T> hasEventTime) {
         this.front = new StreamFront(window, outOfOrderness);
+        this.outOfOrderness = outOfOrderness;
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.hasEventTime = Objects.requireNonNull(hasEventTime, "hasEventTime");
     }
@@ -78,7 +91,13 @@ public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         if (hasEventTime.test(event)) {
+            emitsSinceRecord = 0;
+            boolean supported =
+                    front.isEstablished() && !front.isFarAhead(eventTimestamp, outOfOrderness);
             front.observe(eventTimestamp);
+            if (supported) {
+                newestSupported = Math.max(newestSupported, eventTimestamp);
+            }
         }
     }
 
@@ -88,6 +107,12 @@ public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
             return;
         }
         long watermark = front.front() - outOfOrdernessMillis - 1;
+        // A partition that has gone quiet has nothing newer to wait for: its last records, which
+        // the front still trails, are decided as a plain bounded-out-of-orderness watermark would
+        // decide them, leaving out what the front judged far ahead (a wrong clock, 2099).
+        if (++emitsSinceRecord >= QUIET_EMITS && newestSupported != Long.MIN_VALUE) {
+            watermark = Math.max(watermark, newestSupported - outOfOrdernessMillis - 1);
+        }
         if (watermark > emitted) {
             emitted = watermark;
             output.emitWatermark(new Watermark(watermark));

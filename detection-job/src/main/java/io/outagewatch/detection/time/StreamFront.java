@@ -169,10 +169,15 @@ public final class StreamFront {
      * records with the default window). {@link ReorderBuffer} waits instead.
      */
     public boolean isFarAhead(long eventTime, Duration bound) {
-        if (!isKnown() || size < MIN_WINDOW) {
+        if (!isEstablished()) {
             return false;
         }
         return (double) eventTime - front > (double) bound.toMillis() + trailing();
+    }
+
+    /** Known from enough records ({@link #MIN_WINDOW}) to judge a record far ahead. */
+    public boolean isEstablished() {
+        return isKnown() && size >= MIN_WINDOW;
     }
 
     /**

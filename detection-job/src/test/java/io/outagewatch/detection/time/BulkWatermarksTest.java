@@ -261,4 +261,43 @@ class BulkWatermarksTest {
             }
         };
     }
+
+    @Test
+    void aQuietPartitionDecidesItsLastRecordsButNotOnesFarAhead() {
+        BulkWatermarks<Long> generator = new BulkWatermarks<>(OUT_OF_ORDERNESS, 64, t -> true);
+        List<Long> watermarks = new ArrayList<>();
+        WatermarkOutput output =
+                new WatermarkOutput() {
+                    @Override
+                    public void emitWatermark(Watermark watermark) {
+                        watermarks.add(watermark.getTimestamp());
+                    }
+
+                    @Override
+                    public void markIdle() {}
+
+                    @Override
+                    public void markActive() {}
+                };
+        long start = 1_700_000_000_000L;
+        long last = start;
+        for (int i = 0; i < 200; i++) {
+            last = start + i * 1000L;
+            generator.onEvent(last, last, output);
+            if (i == 150) {
+                long in2099 = java.time.Instant.parse("2099-01-01T00:00:00Z").toEpochMilli();
+                generator.onEvent(in2099, in2099, output);
+            }
+            generator.onPeriodicEmit(output);
+        }
+        long whileBusy = watermarks.get(watermarks.size() - 1);
+        assertThat(whileBusy).isLessThan(last - OUT_OF_ORDERNESS.toMillis() - 1);
+
+        for (int i = 0; i < BulkWatermarks.QUIET_EMITS; i++) {
+            generator.onPeriodicEmit(output);
+        }
+
+        assertThat(watermarks.get(watermarks.size() - 1))
+                .isEqualTo(last - OUT_OF_ORDERNESS.toMillis() - 1);
+    }
 }
