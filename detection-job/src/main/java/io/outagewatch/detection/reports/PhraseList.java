@@ -57,9 +57,9 @@ final class PhraseList {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
     /** The phrases of each scope, indexed by its ordinal, in file order. */
-    private final Pattern[][] phrases;
+    private final ScopePhrases[] phrases;
 
-    private PhraseList(Pattern[][] phrases) {
+    private PhraseList(ScopePhrases[] phrases) {
         this.phrases = phrases;
     }
 
@@ -88,12 +88,71 @@ final class PhraseList {
 
     /** Whether any phrase of the scope occurs in the text. */
     boolean anyIn(Scope scope, String text) {
-        for (Pattern phrase : phrases[scope.ordinal()]) {
-            if (phrase.matcher(text).find()) {
-                return true;
+        return phrases[scope.ordinal()].anyIn(text);
+    }
+
+    /** The phrases of a scope, in file order. */
+    List<Pattern> patterns(Scope scope) {
+        return List.of(phrases[scope.ordinal()].patterns());
+    }
+
+    /**
+     * The phrases of one scope, each with the strings one of which any match of it contains ({@link
+     * RequiredLiterals}; null when none are known), and an index of all those strings. A phrase
+     * none of whose strings occurs in a text cannot match it and is not run: most are not.
+     */
+    private record ScopePhrases(Pattern[] patterns, int[][] needs, LiteralIndex literals) {
+
+        static ScopePhrases of(List<Pattern> patterns) {
+            List<String> literals = new ArrayList<>();
+            Map<String, Integer> ids = new HashMap<>();
+            int[][] needs = new int[patterns.size()][];
+            for (int i = 0; i < needs.length; i++) {
+                List<String> required = RequiredLiterals.of(patterns.get(i).pattern()).orElse(null);
+                if (required == null) {
+                    continue;
+                }
+                needs[i] = new int[required.size()];
+                for (int j = 0; j < required.size(); j++) {
+                    String literal = required.get(j);
+                    Integer id = ids.putIfAbsent(literal, literals.size());
+                    if (id == null) {
+                        id = literals.size();
+                        literals.add(literal);
+                    }
+                    needs[i][j] = id;
+                }
             }
+            return new ScopePhrases(
+                    patterns.toArray(Pattern[]::new), needs, new LiteralIndex(literals));
         }
-        return false;
+
+        boolean anyIn(String text) {
+            boolean[] occurring = null;
+            for (int i = 0; i < patterns.length; i++) {
+                if (needs[i] != null) {
+                    if (occurring == null) {
+                        occurring = literals.occurrences(text);
+                    }
+                    if (!anyOccurs(needs[i], occurring)) {
+                        continue;
+                    }
+                }
+                if (patterns[i].matcher(text).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean anyOccurs(int[] ids, boolean[] occurring) {
+            for (int id : ids) {
+                if (occurring[id]) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static List<String> readLines(String resource) {
@@ -147,10 +206,9 @@ final class PhraseList {
         }
 
         PhraseList result() {
-            Pattern[][] phrases = new Pattern[Scope.values().length][];
+            ScopePhrases[] phrases = new ScopePhrases[Scope.values().length];
             for (Scope scope : Scope.values()) {
-                phrases[scope.ordinal()] =
-                        byScope.getOrDefault(scope, List.of()).toArray(Pattern[]::new);
+                phrases[scope.ordinal()] = ScopePhrases.of(byScope.getOrDefault(scope, List.of()));
             }
             return new PhraseList(phrases);
         }
