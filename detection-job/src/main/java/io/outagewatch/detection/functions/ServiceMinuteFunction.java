@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -40,32 +39,42 @@ public final class ServiceMinuteFunction
             Collector<ServiceMinute> out) {
         // An aggregating window hands over exactly one tally.
         ServiceMinuteTally tally = tallies.iterator().next();
-        Map<String, ProbeMinute> probeMinutes = new TreeMap<>(tally.probeMinutes);
-        long broken = probeMinutes.values().stream().filter(ProbeMinute::vantageBroken).count();
-        boolean excludeBroken = isolation.excludesBroken(probeMinutes.size(), (int) broken);
+        String[] vantageIds = tally.probeMinutes.keySet().toArray(String[]::new);
+        Arrays.sort(vantageIds);
+        int broken = 0;
+        int samples = 0;
+        for (ProbeMinute minute : tally.probeMinutes.values()) {
+            broken += minute.vantageBroken() ? 1 : 0;
+            samples += minute.latenciesMs().length;
+        }
+        boolean excludeBroken = isolation.excludesBroken(vantageIds.length, broken);
 
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
         List<String> excluded = new ArrayList<>();
-        List<double[]> latencies = new ArrayList<>();
-        for (ProbeMinute minute : probeMinutes.values()) {
+        double[] latencies = new double[samples];
+        int latencyCount = 0;
+        for (String vantage : vantageIds) {
+            ProbeMinute minute = tally.probeMinutes.get(vantage);
             if (excludeBroken && minute.vantageBroken()) {
-                excluded.add(minute.vantage());
+                excluded.add(vantage);
                 continue;
             }
             vantages.put(
-                    minute.vantage(),
+                    vantage,
                     new VantageCounts(
                             minute.region(),
                             minute.probes(),
                             minute.failures(),
                             minute.timeouts()));
-            latencies.add(minute.latenciesMs());
+            double[] own = minute.latenciesMs();
+            System.arraycopy(own, 0, latencies, latencyCount, own.length);
+            latencyCount += own.length;
         }
-        double[] samples = latencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        // Percentile sorts its own copy of the samples.
         double p95 =
-                samples.length == 0
+                latencyCount == 0
                         ? Double.NaN
-                        : new Percentile().evaluate(samples, LATENCY_PERCENTILE);
+                        : new Percentile().evaluate(latencies, 0, latencyCount, LATENCY_PERCENTILE);
 
         out.collect(
                 new ServiceMinute(
@@ -74,7 +83,7 @@ public final class ServiceMinuteFunction
                         vantages,
                         excluded,
                         p95,
-                        samples.length,
+                        latencyCount,
                         tally.authors.size(),
                         tally.complaintsByRegion()));
     }

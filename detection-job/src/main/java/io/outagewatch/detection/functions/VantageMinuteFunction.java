@@ -10,9 +10,8 @@ import io.outagewatch.detection.windows.VantageMinuteTally;
 import io.outagewatch.events.VantageHealth;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -45,14 +44,15 @@ public final class VantageMinuteFunction
         Instant minuteStart = Instant.ofEpochMilli(context.window().getStart());
         // An aggregating window hands over exactly one tally; sorted, for a stable output order.
         VantageMinuteTally vantageTally = tallies.iterator().next();
-        Map<String, ServiceProbeTally> byService = new TreeMap<>(vantageTally.services);
-        List<ProbeMinute> minutes = new ArrayList<>(byService.size());
+        String[] services = vantageTally.services.keySet().toArray(String[]::new);
+        Arrays.sort(services);
+        List<ProbeMinute> minutes = new ArrayList<>(services.length);
         int failingServices = 0;
-        for (Map.Entry<String, ServiceProbeTally> entry : byService.entrySet()) {
-            ServiceProbeTally tally = entry.getValue();
+        for (String service : services) {
+            ServiceProbeTally tally = vantageTally.services.get(service);
             minutes.add(
                     new ProbeMinute(
-                            entry.getKey(),
+                            service,
                             vantage,
                             tally.region,
                             minuteStart,
