@@ -3,6 +3,7 @@ package io.outagewatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.ingest.EdgeParser;
+import io.outagewatch.detection.ingest.Parsers;
 import io.outagewatch.detection.kafka.IngestDeserializer;
 import io.outagewatch.detection.kafka.WriteTimeBound;
 import io.outagewatch.events.DeadLetter;
@@ -40,12 +41,7 @@ class KafkaSourceEventTimeTest {
             new ProbeResult("chatgpt", "eu-1", "eu", null, EVENT_TIME, true, 120.0, 200, null);
 
     private final EdgeParser<ProbeResult> parser =
-            new EdgeParser<>(
-                    ProbeResult.class,
-                    ProbeResultSerde.INSTANCE,
-                    ProbeResult::timestamp,
-                    new WriteTimeBound(Duration.ofHours(1)),
-                    Timestamps.EARLIEST);
+            Parsers.of(new WriteTimeBound(Duration.ofHours(1)), Timestamps.EARLIEST).probes();
     private final IngestDeserializer<ProbeResult> deserializer = new IngestDeserializer<>(parser);
 
     @Test

@@ -3,7 +3,6 @@ package io.outagewatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.events.Alert;
-import io.outagewatch.events.AlertType;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.ProbeResultSerde;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -56,9 +54,9 @@ class LiveBadClocksITCase {
     void badClocksMoveNoOnsetAndLoseNoRecord(int partitions) throws Exception {
         Scenario scenario = regionalOutage();
         List<Alert> expected = LiveJobSupport.replayAlerts(scenario, work.resolve("replay"));
-        assertThat(incidents(expected)).hasSize(1);
+        assertThat(SkewedClocks.incidents(expected)).hasSize(1);
 
-        String skewed = aVantageOutsideTheOutage(scenario);
+        String skewed = SkewedClocks.aVantageOutside("eu", scenario.probes());
         List<LiveJobSupport.Input> inputs = new ArrayList<>();
         List<LiveJobSupport.Input> probes = LiveJobSupport.probes(scenario);
         for (int i = 0; i < probes.size(); i++) {
@@ -93,7 +91,8 @@ class LiveBadClocksITCase {
                 List<Alert> alerts = LiveJobSupport.readAlerts(kafka, expected.size(), DEADLINE);
                 List<DeadLetter> deadLetters = LiveJobSupport.readDeadLetters(kafka);
 
-                assertThat(incidents(alerts)).isEqualTo(incidents(expected));
+                assertThat(SkewedClocks.incidents(alerts))
+                        .isEqualTo(SkewedClocks.incidents(expected));
                 assertThat(deadLetters)
                         .extracting(DeadLetter::reason)
                         .noneMatch(reason -> reason.startsWith("late"));
@@ -117,54 +116,12 @@ class LiveBadClocksITCase {
     }
 
     /** A vantage outside the failing region, so the outage keeps all its evidence. */
-    private static String aVantageOutsideTheOutage(Scenario scenario) {
-        TreeSet<String> vantages = new TreeSet<>();
-        for (ProbeResult probe : scenario.probes()) {
-            if (!"eu".equals(probe.region())) {
-                vantages.add(probe.vantage());
-            }
-        }
-        assertThat(vantages).hasSizeGreaterThan(1);
-        return vantages.first();
-    }
-
     private static LiveJobSupport.Input probeAt(ProbeResult probe, Instant timestamp) {
-        ProbeResult moved =
-                new ProbeResult(
-                        probe.service(),
-                        probe.vantage(),
-                        probe.region(),
-                        probe.target(),
-                        timestamp,
-                        probe.success(),
-                        probe.latencyMs(),
-                        probe.statusCode(),
-                        probe.error());
+        ProbeResult moved = SkewedClocks.stampedAt(probe, timestamp);
         return new LiveJobSupport.Input(
                 Topics.PROBE_RESULTS,
                 moved.service(),
                 ProbeResultSerde.INSTANCE.toBytes(moved),
                 timestamp);
-    }
-
-    /** Onset, detection and recovery of each incident: what a skewed clock must not move. */
-    private static List<String> incidents(List<Alert> alerts) {
-        return alerts.stream()
-                .filter(a -> a.type() == AlertType.OUTAGE_RECOVERED)
-                .map(
-                        a ->
-                                a.service()
-                                        + " "
-                                        + a.severity()
-                                        + " "
-                                        + a.regions()
-                                        + " started "
-                                        + a.startedAt()
-                                        + " detected "
-                                        + a.detectedAt()
-                                        + " recovered "
-                                        + a.recoveredAt())
-                .sorted()
-                .toList();
     }
 }

@@ -29,12 +29,7 @@ class IngestRouterTest {
             new ProbeResult("chatgpt", "eu-1", "eu", null, AT, true, 120.0, 200, null);
 
     private final EdgeParser<ProbeResult> parser =
-            new EdgeParser<>(
-                    ProbeResult.class,
-                    ProbeResultSerde.INSTANCE,
-                    ProbeResult::timestamp,
-                    new WriteTimeBound(Duration.ofHours(1)),
-                    FILE_WRITTEN);
+            Parsers.of(new WriteTimeBound(Duration.ofHours(1)), FILE_WRITTEN).probes();
     private final CapturedMetrics metrics = new CapturedMetrics();
 
     private OneInputStreamOperatorTestHarness<Either<DeadLetter, ProbeResult>, ProbeResult> router()

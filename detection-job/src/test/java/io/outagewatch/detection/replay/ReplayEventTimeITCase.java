@@ -2,6 +2,7 @@ package io.outagewatch.detection.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.detection.SkewedClocks;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.ProbeResult;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +108,7 @@ class ReplayEventTimeITCase {
         // Its records are refused, except its last 30 minutes' worth, when the file's front has
         // moved on past the clean records' end.
         assertThat(deadLetters.size()).isGreaterThan(moved / 2);
-        assertThat(incidents(alerts(out))).isEqualTo(incidents(clean));
+        assertThat(SkewedClocks.incidents(alerts(out))).isEqualTo(SkewedClocks.incidents(clean));
     }
 
     @Test
@@ -158,49 +158,15 @@ class ReplayEventTimeITCase {
 
     /** A vantage outside the failing region, so the outage itself keeps all its evidence. */
     private static String skewedVantage() {
-        TreeSet<String> vantages = new TreeSet<>();
-        for (String line : probeLines) {
-            ProbeResult probe = ProbeResultSerde.INSTANCE.parse(line).value();
-            if (!"eu".equals(probe.region())) {
-                vantages.add(probe.vantage());
-            }
-        }
-        assertThat(vantages).hasSizeGreaterThan(1);
-        return vantages.first();
-    }
-
-    /** Onset, detection and recovery of each incident, the figures a fault must not move. */
-    private static List<String> incidents(List<Alert> alerts) {
-        return alerts.stream()
-                .filter(a -> a.type().name().equals("OUTAGE_RECOVERED"))
-                .map(
-                        a ->
-                                a.service()
-                                        + " "
-                                        + a.severity()
-                                        + " "
-                                        + a.regions()
-                                        + " started "
-                                        + a.startedAt()
-                                        + " detected "
-                                        + a.detectedAt()
-                                        + " recovered "
-                                        + a.recoveredAt())
-                .toList();
+        return SkewedClocks.aVantageOutside(
+                "eu",
+                probeLines.stream()
+                        .map(line -> ProbeResultSerde.INSTANCE.parse(line).value())
+                        .toList());
     }
 
     private static String lineAt(ProbeResult probe, Instant timestamp) {
-        return ProbeResultSerde.INSTANCE.toJson(
-                new ProbeResult(
-                        probe.service(),
-                        probe.vantage(),
-                        probe.region(),
-                        probe.target(),
-                        timestamp,
-                        probe.success(),
-                        probe.latencyMs(),
-                        probe.statusCode(),
-                        probe.error()));
+        return ProbeResultSerde.INSTANCE.toJson(SkewedClocks.stampedAt(probe, timestamp));
     }
 
     private static Path write(Path dir, List<String> lines) throws IOException {
