@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>A Flink POJO (a record of records), so fields can be added between releases and savepoints
  * still restore. Fixed size whatever the number of incidents: one int and nine doubles, 76 bytes of
- * payload.
+ * payload, 93 with Flink's framing (checked by {@code ResidualStatsTest}).
  *
  * @param incidents how many incidents were learned, all time
  * @param total residuals of the log total duration
