@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -200,6 +201,10 @@ public final class DurationModelFitter {
     private record MixedFit(
             LinearPredictor predictor, double[] residuals, double sigma, double serviceVariance) {
 
+        /**
+         * Columns: the features, then the intercept, then one per service, so that the fits without
+         * service offsets solve only the columns before them.
+         */
         static MixedFit of(List<List<String>> features, List<String> services, double[] y) {
             Map<String, Integer> columns = new LinkedHashMap<>();
             for (List<String> row : features) {
@@ -207,41 +212,40 @@ public final class DurationModelFitter {
                     columns.putIfAbsent(feature, columns.size());
                 }
             }
-            int featureCount = columns.size();
+            int intercept = columns.size();
             Map<String, Integer> serviceColumns = new TreeMap<>();
             for (String service : services) {
                 serviceColumns.putIfAbsent(service, 0);
             }
-            int next = featureCount;
+            int next = intercept + 1;
             for (Map.Entry<String, Integer> entry : serviceColumns.entrySet()) {
                 entry.setValue(next++);
             }
-            int intercept = next;
+            int[][] withoutServices = new int[y.length][];
             int[][] rows = new int[y.length][];
             for (int i = 0; i < y.length; i++) {
                 List<Integer> row = new ArrayList<>();
                 for (String feature : features.get(i)) {
                     row.add(columns.get(feature));
                 }
-                row.add(serviceColumns.get(services.get(i)));
                 row.add(intercept);
+                withoutServices[i] = row.stream().distinct().mapToInt(Integer::intValue).toArray();
+                row.add(serviceColumns.get(services.get(i)));
                 rows[i] = row.stream().distinct().mapToInt(Integer::intValue).toArray();
             }
             // First without service offsets, to measure how far services' means scatter from it.
-            double[] penalties = new double[intercept + 1];
-            Arrays.fill(penalties, 0, featureCount, FEATURE_PENALTY);
-            int[][] withoutServices = new int[y.length][];
-            for (int i = 0; i < y.length; i++) {
-                int service = serviceColumns.get(services.get(i));
-                withoutServices[i] = Arrays.stream(rows[i]).filter(c -> c != service).toArray();
-            }
+            double[] penalties = new double[next];
+            Arrays.fill(penalties, 0, intercept, FEATURE_PENALTY);
+            double[] pooledPenalties = Arrays.copyOf(penalties, intercept + 1);
+            NormalEquations pooled =
+                    NormalEquations.of(withoutServices, y, intercept + 1, i -> true);
             double[] pooledResiduals =
-                    residualsOf(withoutServices, y, ridge(withoutServices, y, penalties, null));
+                    residualsOf(withoutServices, y, pooled.solve(pooledPenalties));
             double pooledVariance = new Variance(false).evaluate(pooledResiduals);
             double serviceVariance =
-                    heldOutServiceVariance(withoutServices, y, penalties, services);
-            Arrays.fill(penalties, featureCount, intercept, pooledVariance / serviceVariance);
-            double[] beta = ridge(rows, y, penalties, null);
+                    heldOutServiceVariance(withoutServices, y, pooled, pooledPenalties, services);
+            Arrays.fill(penalties, intercept + 1, next, pooledVariance / serviceVariance);
+            double[] beta = NormalEquations.of(rows, y, next, i -> true).solve(penalties);
             double[] residuals = residualsOf(rows, y, beta);
             double sigma = Math.sqrt(new Variance(false).evaluate(residuals, 0));
             Map<String, Double> coefficients = new TreeMap<>();
@@ -270,20 +274,27 @@ public final class DurationModelFitter {
          * than it will be.
          */
         private static double heldOutServiceVariance(
-                int[][] rows, double[] y, double[] penalties, List<String> services) {
+                int[][] rows,
+                double[] y,
+                NormalEquations all,
+                double[] penalties,
+                List<String> services) {
             Map<String, List<Integer>> rowsOf = new TreeMap<>();
             for (int i = 0; i < y.length; i++) {
                 rowsOf.computeIfAbsent(services.get(i), s -> new ArrayList<>()).add(i);
             }
             double excess = 0;
             int counted = 0;
-            for (List<Integer> own : rowsOf.values()) {
+            for (Map.Entry<String, List<Integer>> entry : rowsOf.entrySet()) {
+                List<Integer> own = entry.getValue();
                 if (own.size() < 2 || own.size() == y.length) {
                     continue;
                 }
-                boolean[] leftOut = new boolean[y.length];
-                own.forEach(i -> leftOut[i] = true);
-                double[] beta = ridge(rows, y, penalties, leftOut);
+                String service = entry.getKey();
+                NormalEquations ownRows =
+                        NormalEquations.of(
+                                rows, y, penalties.length, i -> services.get(i).equals(service));
+                double[] beta = all.minus(ownRows).solve(penalties);
                 double[] residuals = new double[own.size()];
                 for (int k = 0; k < residuals.length; k++) {
                     int i = own.get(k);
@@ -300,33 +311,62 @@ public final class DurationModelFitter {
     }
 
     /**
-     * Ridge regression on 0/1 rows given as their columns that are 1; {@code penalties} per column,
-     * the last column being the unpenalised intercept. An unpenalised column that no row uses gets
-     * a unit penalty, so that the system stays solvable; its coefficient is then 0. Rows marked in
-     * {@code leftOut} (null for none) are not fitted.
+     * X'X and X'y of a least-squares fit on 0/1 rows, each row given as its columns that are 1.
+     *
+     * @param normal X'X
+     * @param moments X'y
      */
-    private static double[] ridge(int[][] rows, double[] y, double[] penalties, boolean[] leftOut) {
-        int size = penalties.length;
-        double[][] normal = new double[size][size];
-        double[] moments = new double[size];
-        for (int i = 0; i < rows.length; i++) {
-            if (leftOut != null && leftOut[i]) {
-                continue;
-            }
-            for (int a : rows[i]) {
-                moments[a] += y[i];
-                for (int b : rows[i]) {
-                    normal[a][b] += 1;
+    private record NormalEquations(double[][] normal, double[] moments) {
+
+        /**
+         * The equations of the rows {@code included} selects, over the first {@code size} columns.
+         */
+        static NormalEquations of(int[][] rows, double[] y, int size, IntPredicate included) {
+            double[][] normal = new double[size][size];
+            double[] moments = new double[size];
+            for (int i = 0; i < rows.length; i++) {
+                if (!included.test(i)) {
+                    continue;
+                }
+                for (int a : rows[i]) {
+                    moments[a] += y[i];
+                    for (int b : rows[i]) {
+                        normal[a][b] += 1;
+                    }
                 }
             }
+            return new NormalEquations(normal, moments);
         }
-        for (int c = 0; c < size; c++) {
-            normal[c][c] += penalties[c];
-            if (normal[c][c] == 0) {
-                normal[c][c] = 1;
+
+        /** The equations of these rows without {@code other}'s. */
+        NormalEquations minus(NormalEquations other) {
+            double[][] normal = new double[this.normal.length][];
+            double[] moments = new double[this.moments.length];
+            for (int a = 0; a < normal.length; a++) {
+                normal[a] = this.normal[a].clone();
+                moments[a] = this.moments[a] - other.moments[a];
+                for (int b = 0; b < normal.length; b++) {
+                    normal[a][b] -= other.normal[a][b];
+                }
             }
+            return new NormalEquations(normal, moments);
         }
-        return solve(normal, moments);
+
+        /**
+         * The ridge solution with {@code penalties} per column (0 for the intercept). A column no
+         * row uses gets a unit penalty, so the system stays solvable; its coefficient is then 0.
+         */
+        double[] solve(double[] penalties) {
+            double[][] penalised = new double[normal.length][];
+            for (int c = 0; c < normal.length; c++) {
+                penalised[c] = normal[c].clone();
+                penalised[c][c] += penalties[c];
+                if (penalised[c][c] == 0) {
+                    penalised[c][c] = 1;
+                }
+            }
+            return DurationModelFitter.solve(penalised, moments);
+        }
     }
 
     private static double[] residualsOf(int[][] rows, double[] y, double[] beta) {
