@@ -4,7 +4,6 @@ import io.outagewatch.detection.duration.DurationEstimate;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,45 +87,44 @@ public final class DurationModel implements Serializable {
     public DurationForecast estimate(IncidentContext context, ServiceHistory history) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(history, "history");
+        DurationRegression model = regressionFor(context);
         double totalLocation = totalLocation(context, history);
         Instant postAt = context.statusPostAt();
         Phase phase = phase(context, history);
-        double[] remaining = new double[QUANTILES.length];
+        ResidualDistribution residuals;
+        double location;
+        ResidualStats.Shrunk service;
+        // The time modelled runs from the status post or the phase; `since` of it has passed
+        // (negative while the post is still awaited), and the time left is its quantile given
+        // that it has lasted that long, less `since`.
+        double since;
         if (phase != null) {
-            ResidualStats.Shrunk service =
+            residuals = phase.model.residuals();
+            service =
                     phase.stats.shrink(
                             phase.model.sigma(),
-                            titled.shrinkWeight(),
+                            model.shrinkWeight(),
                             DurationRegression.SCALE_WEIGHT);
-            double location =
+            location =
                     phase.model.location(totalLocation, logSeconds(postAt, phase.at))
                             + service.offset();
-            double since = seconds(phase.at, context.now());
-            for (int i = 0; i < QUANTILES.length; i++) {
-                remaining[i] =
-                        quantileSeconds(
-                                        phase.model.residuals(),
-                                        location,
-                                        service.scale(),
-                                        QUANTILES[i],
-                                        since)
-                                - since;
-            }
+            since = seconds(phase.at, context.now());
         } else {
-            DurationRegression model = regressionFor(context);
-            ResidualStats.Shrunk service = model.forService(history.total());
-            double location = totalLocation;
-            double sincePost = seconds(postAt, context.now());
-            for (int i = 0; i < QUANTILES.length; i++) {
-                remaining[i] =
-                        quantileSeconds(
-                                        model.residuals(),
-                                        location,
-                                        service.scale(),
-                                        QUANTILES[i],
-                                        Math.max(0, sincePost))
-                                - sincePost;
-            }
+            residuals = model.residuals();
+            service = model.forService(history.total());
+            location = totalLocation;
+            since = seconds(postAt, context.now());
+        }
+        double[] remaining = new double[QUANTILES.length];
+        for (int i = 0; i < QUANTILES.length; i++) {
+            remaining[i] =
+                    quantileSeconds(
+                                    residuals,
+                                    location,
+                                    service.scale(),
+                                    QUANTILES[i],
+                                    Math.max(0, since))
+                            - since;
         }
         Duration low = remainingDuration(remaining[0]);
         Duration median = remainingDuration(remaining[1]);
@@ -183,7 +181,7 @@ public final class DurationModel implements Serializable {
             double totalLocation,
             Instant resolvedAt) {
         // A phase posted at the resolution itself (some feeds post "monitoring" and "resolved"
-        // in the same minute) says nothing about the time a phase leaves, like a retroactive post.
+        // in the same minute) says nothing about the time left after it, like a retroactive post.
         if (model == null
                 || phaseAt == null
                 || seconds(phaseAt, resolvedAt) < CorpusIncident.SHORTEST_DURATION.getSeconds()) {
@@ -234,7 +232,7 @@ public final class DurationModel implements Serializable {
                         + context.service()
                         + (incidents == 1 ? " incident" : " incidents");
         String basis;
-        if (history.total().weight() >= titled.shrinkWeight()) {
+        if (history.total().weight() >= regressionFor(context).shrinkWeight()) {
             basis = "from " + own;
         } else if (incidents > 0) {
             basis = "typical of " + context.impact().kind() + ", and " + own;
@@ -278,7 +276,6 @@ public final class DurationModel implements Serializable {
 
     /** Fitted once, when first asked for. */
     private static final class Bundled {
-        static final DurationModel MODEL =
-                DurationModelFitter.fit(List.copyOf(IncidentCorpus.bundled()));
+        static final DurationModel MODEL = DurationModelFitter.fit(IncidentCorpus.bundled());
     }
 }
