@@ -63,8 +63,10 @@ public record CorpusIncident(
     }
 
     /**
-     * The incident as an estimate at {@code moment} sees it, with the first post as its onset: the
-     * status page's updates up to then, its title, and its components standing in for regions.
+     * The incident as an estimate at {@code moment} sees it, with the first post as its onset (the
+     * status page led, so no posting delay is assumed whatever the signal): the status page's
+     * updates up to then, its title, and its components standing in for regions, as the corpus has
+     * no regions (AWS and Azure name one component per region).
      */
     public IncidentContext contextAt(Instant moment) {
         return new IncidentContext(

@@ -54,7 +54,10 @@ public final class DurationModelFitter {
     /** Ridge penalty on each feature's coefficient, in incidents' worth of evidence. */
     static final double FEATURE_PENALTY = 5;
 
+    /** A title word counts once this many incidents use it... */
     static final int MIN_WORD_INCIDENTS = 15;
+
+    /** ...of at least this many services. */
     static final int MIN_WORD_SERVICES = 3;
 
     /** Ridge penalty on the phase regressions' two slopes. */
@@ -95,8 +98,7 @@ public final class DurationModelFitter {
         for (IncidentContext context : contexts) {
             List<String> features = new ArrayList<>();
             for (String feature : IncidentFeatures.of(context, true)) {
-                if (!feature.startsWith(IncidentFeatures.titleFeature(""))
-                        || words.contains(feature)) {
+                if (!IncidentFeatures.isTitleFeature(feature) || words.contains(feature)) {
                     features.add(feature);
                 }
             }

@@ -19,6 +19,8 @@ final class IncidentFeatures {
     /** Hours of the day in blocks of this many, in UTC: night, morning, afternoon, evening. */
     static final int HOURS_PER_BLOCK = 6;
 
+    private static final String TITLE_PREFIX = "title:";
+
     private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
 
     /** Shorter words ("a", the "p" of "p99") say nothing on their own. */
@@ -61,7 +63,11 @@ final class IncidentFeatures {
     }
 
     static String titleFeature(String word) {
-        return "title:" + word;
+        return TITLE_PREFIX + word;
+    }
+
+    static boolean isTitleFeature(String feature) {
+        return feature.startsWith(TITLE_PREFIX);
     }
 
     /** The distinct words of a title, lower case, letters only. */
