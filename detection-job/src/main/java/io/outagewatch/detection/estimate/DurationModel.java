@@ -22,6 +22,9 @@ import java.util.Objects;
  * <p>The detector's onset comes before the status page's first post (corpus caveat 1): until that
  * post arrives, it is assumed at {@link LeadingSignal#statusPostDelay()} after the onset, and the
  * estimate of the total adds that delay to the model's duration.
+ *
+ * <p>Immutable and {@link Serializable}, so an operator can take it in its constructor as Flink
+ * ships operators; the per-service state is {@link ServiceHistory}, never this.
  */
 public final class DurationModel implements Serializable {
 

@@ -1,5 +1,6 @@
 package io.outagewatch.detection.estimate;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param intercept the prediction with no features present, in log seconds
  * @param coefficients what each feature adds, in log seconds
  */
-record LinearPredictor(double intercept, Map<String, Double> coefficients) {
+record LinearPredictor(double intercept, Map<String, Double> coefficients) implements Serializable {
 
     LinearPredictor {
         coefficients = Map.copyOf(coefficients);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.duration.DurationEstimate;
 import io.outagewatch.events.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -221,6 +225,23 @@ class DurationModelTest {
 
         assertThat(history.afterMonitoring()).isEqualTo(ResidualStats.none());
         assertThat(history.total().weight()).isEqualTo(1);
+    }
+
+    @Test
+    void survivesJavaSerializationAsFlinkShipsOperators() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(MODEL);
+        }
+        DurationModel copy;
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (DurationModel) in.readObject();
+        }
+        IncidentContext hourIn = CHATGPT_DOWN.at(ONSET.plus(Duration.ofHours(1)));
+        ServiceHistory history = learned(4, Duration.ofMinutes(50));
+
+        assertThat(copy.estimate(hourIn, history)).isEqualTo(MODEL.estimate(hourIn, history));
     }
 
     private static Duration remainingMedian(ServiceHistory history) {
