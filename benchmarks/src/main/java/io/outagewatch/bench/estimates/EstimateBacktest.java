@@ -77,6 +77,9 @@ final class EstimateBacktest {
 
     private final DurationEstimator baseline = DurationEstimator.withPublicPrior();
 
+    /** Incidents scored so far, over every replay of this evaluation, for the progress line. */
+    private int scoredSoFar;
+
     private EstimateBacktest() {}
 
     /**
@@ -130,7 +133,6 @@ final class EstimateBacktest {
                 new PriorityQueue<>(Comparator.comparing(CorpusIncident::resolvedAt));
         Map<String, ServiceHistory> histories = new HashMap<>();
         Map<String, IncidentDurationHistory> baselineHistories = new HashMap<>();
-        int done = 0;
         for (Entry entry : entries) {
             CorpusIncident incident = entry.incident();
             while (!unresolved.isEmpty()
@@ -157,7 +159,7 @@ final class EstimateBacktest {
                         histories.getOrDefault(incident.service(), ServiceHistory.empty()),
                         baselineHistories.getOrDefault(
                                 incident.service(), IncidentDurationHistory.empty()));
-                replayed.accept(++done);
+                replayed.accept(++scoredSoFar);
             }
             unresolved.add(incident);
         }
