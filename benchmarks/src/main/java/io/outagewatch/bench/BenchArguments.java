@@ -1,5 +1,7 @@
 package io.outagewatch.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,19 @@ import java.util.Set;
  * options that benchmark takes, each with its default.
  */
 record BenchArguments(
-        String benchmark, boolean json, long events, List<Integer> keys, int runs, int rate) {
+        String benchmark,
+        boolean json,
+        long events,
+        List<Integer> keys,
+        int runs,
+        int rate,
+        Path train,
+        Path test) {
 
     static final String THROUGHPUT = "throughput";
     static final String LATENCY = "latency";
     static final String SCENARIOS = "scenarios";
+    static final String ESTIMATES = "estimates";
 
     static final long DEFAULT_EVENTS = 1_000_000;
     static final List<Integer> DEFAULT_KEYS = List.of(10, 1_000, 100_000);
@@ -25,7 +35,8 @@ record BenchArguments(
             Map.of(
                     THROUGHPUT, Set.of("--events", "--keys"),
                     LATENCY, Set.of("--runs", "--rate"),
-                    SCENARIOS, Set.of());
+                    SCENARIOS, Set.of(),
+                    ESTIMATES, Set.of("--train", "--test"));
 
     /** A command line that does not parse; the message names the bad part. */
     static final class UsageException extends Exception {
@@ -50,6 +61,8 @@ record BenchArguments(
         List<Integer> keys = DEFAULT_KEYS;
         int runs = DEFAULT_RUNS;
         int rate = DEFAULT_RATE;
+        Path train = null;
+        Path test = null;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--json")) {
@@ -68,10 +81,12 @@ record BenchArguments(
                 case "--keys" -> keys = keyList(value);
                 case "--runs" -> runs = Math.toIntExact(positive(option, value));
                 case "--rate" -> rate = Math.toIntExact(positive(option, value));
+                case "--train" -> train = readableFile(option, value);
+                case "--test" -> test = readableFile(option, value);
                 default -> throw new IllegalStateException("unhandled option " + option);
             }
         }
-        return new BenchArguments(benchmark, json, events, keys, runs, rate);
+        return new BenchArguments(benchmark, json, events, keys, runs, rate, train, test);
     }
 
     /**
@@ -92,6 +107,14 @@ record BenchArguments(
             throw new UsageException("--keys must be increasing: " + value);
         }
         return List.copyOf(keys);
+    }
+
+    private static Path readableFile(String option, String value) throws UsageException {
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException(option + " must name a readable file, got " + value);
+        }
+        return file;
     }
 
     private static long positive(String option, String value) throws UsageException {

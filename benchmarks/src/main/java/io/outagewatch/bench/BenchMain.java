@@ -1,5 +1,6 @@
 package io.outagewatch.bench;
 
+import io.outagewatch.bench.estimates.EstimatesBench;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class BenchMain {
             usage: bin/outagewatch bench throughput [--events N] [--keys K,K,...] [--json]
                    bin/outagewatch bench latency [--runs N] [--rate EVENTS_PER_SEC] [--json]
                    bin/outagewatch bench scenarios [--json]
+                   bin/outagewatch bench estimates [--train FILE] [--test FILE] [--json]
 
               throughput  the parse floor (one thread, Jackson), the detection pipeline in this
                           JVM at parallelism 1 and 2, Kafka -> job -> Kafka on the embedded
@@ -22,6 +24,11 @@ public final class BenchMain {
                           Defaults: --runs 20 --rate 20000
               scenarios   replay the scenario suite: detection delay, onset, recovery, duration
                           and estimate errors, false alarms per day
+              estimates   backtest of the duration estimates (time remaining at start, 30m, 1h,
+                          2h, identified, monitoring) against today's 14-incident prior: fitted
+                          on --train, scored on --test (incident-corpus JSON lines, plain or
+                          gzip), then on each service held out of the fit in turn. Defaults: the
+                          bundled corpus, earlier three quarters to train, the rest to test
 
               --json      end with one line of JSON holding the figures
             """;
@@ -53,6 +60,9 @@ public final class BenchMain {
             case BenchArguments.THROUGHPUT -> ThroughputBench.run(arguments, out, err);
             case BenchArguments.LATENCY -> LatencyBench.run(arguments, out, err);
             case BenchArguments.SCENARIOS -> ScenarioAccuracy.run(arguments.json(), out, err);
+            case BenchArguments.ESTIMATES ->
+                    EstimatesBench.run(
+                            arguments.train(), arguments.test(), arguments.json(), out, err);
             default -> throw new IllegalStateException("unhandled " + arguments.benchmark());
         };
     }

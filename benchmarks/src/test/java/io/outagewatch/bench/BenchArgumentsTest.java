@@ -3,8 +3,11 @@ package io.outagewatch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchArgumentsTest {
 
@@ -39,6 +42,28 @@ class BenchArgumentsTest {
     }
 
     @Test
+    void estimatesDefaultToTheBundledSplitAndTakeFiles(@TempDir Path directory) throws Exception {
+        Path train = Files.writeString(directory.resolve("train.jsonl"), "");
+        Path test = Files.writeString(directory.resolve("test.jsonl.gz"), "");
+
+        BenchArguments defaults = BenchArguments.parse("estimates");
+        BenchArguments files =
+                BenchArguments.parse(
+                        "estimates",
+                        "--train",
+                        train.toString(),
+                        "--test",
+                        test.toString(),
+                        "--json");
+
+        assertThat(defaults.train()).isNull();
+        assertThat(defaults.test()).isNull();
+        assertThat(files.train()).isEqualTo(train);
+        assertThat(files.test()).isEqualTo(test);
+        assertThat(files.json()).isTrue();
+    }
+
+    @Test
     void badCommandLinesNameTheirProblem() {
         List<List<String>> bad =
                 List.of(
@@ -49,7 +74,9 @@ class BenchArgumentsTest {
                         List.of("throughput", "--events"),
                         List.of("throughput", "--events", "0"),
                         List.of("throughput", "--events", "many"),
-                        List.of("throughput", "--keys", "1000,10"));
+                        List.of("throughput", "--keys", "1000,10"),
+                        List.of("estimates", "--train", "no/such/corpus.jsonl"),
+                        List.of("estimates", "--runs", "3"));
         List<String> messages =
                 List.of(
                         "which benchmark?",
@@ -59,7 +86,9 @@ class BenchArgumentsTest {
                         "--events needs a value",
                         "--events must be a whole number from 1, got 0",
                         "--events must be a whole number from 1, got many",
-                        "--keys must be increasing: 1000,10");
+                        "--keys must be increasing: 1000,10",
+                        "--train must name a readable file, got no/such/corpus.jsonl",
+                        "bench estimates has no option --runs");
         for (int i = 0; i < bad.size(); i++) {
             String[] args = bad.get(i).toArray(String[]::new);
             assertThatThrownBy(() -> BenchArguments.parse(args))

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * An estimate of an outage's total duration: the median and the {@link #LOW_QUANTILE}–{@link
- * #HIGH_QUANTILE} interval around it.
+ * An estimate of a duration — an outage's total, or the time it has left — as the median and the
+ * {@link #LOW_QUANTILE}–{@link #HIGH_QUANTILE} interval around it.
  */
 public record DurationEstimate(Duration median, Duration low, Duration high) {
 

@@ -11,7 +11,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * and the first form returns infinity. Bisection over a bracket that does not depend on e also
  * keeps the answer monotone in e, which the alerts promise.
  */
-final class LogNormalTail {
+public final class LogNormalTail {
 
     // A null generator: only the CDF is used, and the default generator seeds from the clock.
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
@@ -59,7 +59,7 @@ final class LogNormalTail {
     }
 
     /** Natural log of the standard normal survival function, accurate far into the upper tail. */
-    static double logSurvival(double z) {
+    public static double logSurvival(double z) {
         if (z < ASYMPTOTIC_FROM) {
             return Math.log(STANDARD_NORMAL.cumulativeProbability(-z));
         }
