@@ -25,6 +25,11 @@ import java.util.List;
  * @param leadSecondsOverAck how much earlier than the official acknowledgement the detector fired;
  *     negative when it fired later
  * @param version 1 for the first alert of an incident, one more for each following alert
+ * @param estimatedRemainingSeconds median estimate of the time left from the alert's minute
+ * @param estimatedRemainingLowSeconds lower bound (10th percentile) of the time left
+ * @param estimatedRemainingHighSeconds upper bound (90th percentile) of the time left
+ * @param estimateBasis what the estimates rest on, for people: "from 41 past GitHub incidents",
+ *     "typical of major outages"
  */
 public record Alert(
         String incidentId,
@@ -42,11 +47,57 @@ public record Alert(
         Evidence evidence,
         StatusUpdate officialStatus,
         Long leadSecondsOverAck,
-        int version)
+        int version,
+        Long estimatedRemainingSeconds,
+        Long estimatedRemainingLowSeconds,
+        Long estimatedRemainingHighSeconds,
+        String estimateBasis)
         implements Serializable {
 
     public static final int INCIDENT_ID_MAX_CHARS = 128;
     public static final int MAX_REGIONS = 256;
+    public static final int ESTIMATE_BASIS_MAX_CHARS = 256;
+
+    /** An alert without an estimate of the time left, as alerts were before it was added. */
+    public Alert(
+            String incidentId,
+            AlertType type,
+            String service,
+            Severity severity,
+            List<String> regions,
+            Instant startedAt,
+            Instant detectedAt,
+            Instant recoveredAt,
+            Long durationSeconds,
+            Long estimatedDurationSeconds,
+            Long estimatedDurationLowSeconds,
+            Long estimatedDurationHighSeconds,
+            Evidence evidence,
+            StatusUpdate officialStatus,
+            Long leadSecondsOverAck,
+            int version) {
+        this(
+                incidentId,
+                type,
+                service,
+                severity,
+                regions,
+                startedAt,
+                detectedAt,
+                recoveredAt,
+                durationSeconds,
+                estimatedDurationSeconds,
+                estimatedDurationLowSeconds,
+                estimatedDurationHighSeconds,
+                evidence,
+                officialStatus,
+                leadSecondsOverAck,
+                version,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public Alert {
         Checks.text("incidentId", incidentId, INCIDENT_ID_MAX_CHARS);
@@ -73,9 +124,21 @@ public record Alert(
             requiredFor(type, "estimatedDurationSeconds", estimatedDurationSeconds);
         }
         checkEstimates(
+                "estimatedDuration",
                 estimatedDurationSeconds,
                 estimatedDurationLowSeconds,
                 estimatedDurationHighSeconds);
+        checkEstimates(
+                "estimatedRemaining",
+                estimatedRemainingSeconds,
+                estimatedRemainingLowSeconds,
+                estimatedRemainingHighSeconds);
+        if (estimatedRemainingSeconds != null && estimatedDurationSeconds == null) {
+            throw new InvalidEventException(
+                    InvalidReason.MISSING_FIELD,
+                    "estimatedDurationSeconds (required when estimatedRemainingSeconds is present)");
+        }
+        Checks.optionalText("estimateBasis", estimateBasis, ESTIMATE_BASIS_MAX_CHARS);
         Checks.required("evidence", evidence);
         if (officialStatus != null && !officialStatus.service().equals(service)) {
             throw new InvalidEventException(
@@ -91,38 +154,33 @@ public record Alert(
         }
     }
 
-    /** The three estimates come together: a median without its bounds cannot be paged on. */
-    private static void checkEstimates(Long median, Long low, Long high) {
-        Checks.optionalNonNegative("estimatedDurationSeconds", median);
-        Checks.optionalNonNegative("estimatedDurationLowSeconds", low);
-        Checks.optionalNonNegative("estimatedDurationHighSeconds", high);
+    /**
+     * The three figures of an estimate ({@code <prefix>Seconds}, {@code <prefix>LowSeconds}, {@code
+     * <prefix>HighSeconds}) come together: a median without its bounds cannot be paged on.
+     */
+    private static void checkEstimates(String prefix, Long median, Long low, Long high) {
+        String medianField = prefix + "Seconds";
+        String lowField = prefix + "LowSeconds";
+        String highField = prefix + "HighSeconds";
+        Checks.optionalNonNegative(medianField, median);
+        Checks.optionalNonNegative(lowField, low);
+        Checks.optionalNonNegative(highField, high);
         if (median == null && low == null && high == null) {
             return;
         }
-        String present =
-                median != null
-                        ? "estimatedDurationSeconds"
-                        : low != null
-                                ? "estimatedDurationLowSeconds"
-                                : "estimatedDurationHighSeconds";
-        requiredWith("estimatedDurationSeconds", median, present);
-        requiredWith("estimatedDurationLowSeconds", low, present);
-        requiredWith("estimatedDurationHighSeconds", high, present);
+        String present = median != null ? medianField : low != null ? lowField : highField;
+        requiredWith(medianField, median, present);
+        requiredWith(lowField, low, present);
+        requiredWith(highField, high, present);
         if (low > median) {
             throw new InvalidEventException(
                     InvalidReason.INVALID_VALUE,
-                    "estimatedDurationLowSeconds "
-                            + low
-                            + " exceeds estimatedDurationSeconds "
-                            + median);
+                    lowField + " " + low + " exceeds " + medianField + " " + median);
         }
         if (median > high) {
             throw new InvalidEventException(
                     InvalidReason.INVALID_VALUE,
-                    "estimatedDurationSeconds "
-                            + median
-                            + " exceeds estimatedDurationHighSeconds "
-                            + high);
+                    medianField + " " + median + " exceeds " + highField + " " + high);
         }
     }
 

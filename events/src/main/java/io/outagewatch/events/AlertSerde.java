@@ -50,7 +50,11 @@ public final class AlertSerde implements EventSerde<Alert> {
                 fields.requiredObject("evidence", AlertSerde::readEvidence),
                 fields.optionalObject("officialStatus", StatusUpdateSerde::read),
                 fields.optionalLong("leadSecondsOverAck"),
-                fields.requiredInt("version"));
+                fields.requiredInt("version"),
+                fields.optionalLong("estimatedRemainingSeconds"),
+                fields.optionalLong("estimatedRemainingLowSeconds"),
+                fields.optionalLong("estimatedRemainingHighSeconds"),
+                fields.optionalString("estimateBasis"));
     }
 
     static Evidence readEvidence(JsonFields fields) {
@@ -78,6 +82,10 @@ public final class AlertSerde implements EventSerde<Alert> {
                 .number("estimatedDurationSeconds", value.estimatedDurationSeconds())
                 .number("estimatedDurationLowSeconds", value.estimatedDurationLowSeconds())
                 .number("estimatedDurationHighSeconds", value.estimatedDurationHighSeconds())
+                .number("estimatedRemainingSeconds", value.estimatedRemainingSeconds())
+                .number("estimatedRemainingLowSeconds", value.estimatedRemainingLowSeconds())
+                .number("estimatedRemainingHighSeconds", value.estimatedRemainingHighSeconds())
+                .string("estimateBasis", value.estimateBasis())
                 .object("evidence", writeEvidence(value.evidence()))
                 .object(
                         "officialStatus",
