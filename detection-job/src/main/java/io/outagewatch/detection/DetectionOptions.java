@@ -2,6 +2,7 @@ package io.outagewatch.detection;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.outagewatch.detection.incident.IncidentPolicy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -191,6 +192,16 @@ public final class DetectionOptions {
                     .defaultValue(Duration.ofMinutes(15))
                     .withDescription(
                             "Interval of OUTAGE_UPDATED alerts with a fresh duration estimate.");
+
+    public static final ConfigOption<Double> ESTIMATE_CHANGE =
+            key("outagewatch.incident.estimate-change")
+                    .doubleType()
+                    .defaultValue(IncidentPolicy.DEFAULT_ESTIMATE_CHANGE)
+                    .withDescription(
+                            "An OUTAGE_UPDATED is sent at once when the estimated median total"
+                                    + " duration moves by more than this share (0.25: a quarter"
+                                    + " more or a fifth less) from the last one sent, or when the"
+                                    + " official status phase changes.");
 
     public static final ConfigOption<Duration> REPORT_AFTERGLOW =
             key("outagewatch.incident.report-afterglow")

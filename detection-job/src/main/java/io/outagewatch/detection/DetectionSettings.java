@@ -1,5 +1,6 @@
 package io.outagewatch.detection;
 
+import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.ingest.Parsers;
@@ -62,6 +63,11 @@ public record DetectionSettings(
         return new ClockAheadRule(outOfOrderness, clockAheadReport);
     }
 
+    /** The duration model, naming this catalog's services in what its estimates rest on. */
+    public DurationEstimates durationEstimates() {
+        return DurationEstimates.bundled(catalog);
+    }
+
     /** The same settings about the services of another catalog. */
     public DetectionSettings withCatalog(ServiceCatalog otherCatalog) {
         return new DetectionSettings(
@@ -109,7 +115,8 @@ public record DetectionSettings(
                         config.get(DetectionOptions.CONFIRM_MINUTES_DEGRADED),
                         config.get(DetectionOptions.MERGE_GAP),
                         config.get(DetectionOptions.UPDATE_EVERY),
-                        config.get(DetectionOptions.REPORT_AFTERGLOW));
+                        config.get(DetectionOptions.REPORT_AFTERGLOW),
+                        config.get(DetectionOptions.ESTIMATE_CHANGE));
         return new DetectionSettings(
                 catalog,
                 config.get(DetectionOptions.OUT_OF_ORDERNESS),

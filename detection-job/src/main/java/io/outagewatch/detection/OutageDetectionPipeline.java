@@ -117,7 +117,11 @@ public final class OutageDetectionPipeline {
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 serviceMinutes, ServiceMinute::service, Types.STRING)
                         .connect(statusUpdates.valid.keyBy(StatusUpdate::service))
-                        .process(new OutageDetector(settings.assessor(), settings.incidentPolicy()))
+                        .process(
+                                new OutageDetector(
+                                        settings.assessor(),
+                                        settings.incidentPolicy(),
+                                        settings.durationEstimates()))
                         .returns(TypeInformation.of(Alert.class))
                         .uid("outage-detector")
                         .name("Outage detector");

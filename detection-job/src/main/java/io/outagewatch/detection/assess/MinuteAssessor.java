@@ -9,7 +9,6 @@ import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.baseline.SeasonalRateBaseline;
 import io.outagewatch.detection.baseline.VantageFailureBaseline;
 import io.outagewatch.detection.baseline.VantageStatus;
-import io.outagewatch.detection.duration.DurationEstimator;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.incident.IncidentTracker;
 import io.outagewatch.detection.incident.MinuteAssessment;
@@ -42,8 +41,6 @@ public final class MinuteAssessor implements Serializable {
 
     static final double ELEVATED_RATIO = 2.0;
 
-    private static final DurationEstimator DURATION_ESTIMATOR = DurationEstimator.withPublicPrior();
-
     private final ProbeQuorum quorum;
     private final ReportAnomalyRule reportRule;
 
@@ -65,16 +62,19 @@ public final class MinuteAssessor implements Serializable {
 
     /**
      * The service's state built around its stored data with the operator's settings: the policy
-     * given, and the defaults of the baselines and the duration estimator, which are not
-     * configurable. No setting is stored, so a service restored from a savepoint judges by the
-     * release and configuration that restore it.
+     * given, the duration estimates, and the defaults of the baselines, which are not configurable.
+     * No setting is stored, so a service restored from a savepoint judges by the release and
+     * configuration that restore it.
      */
     public ServiceDetectionState restore(
-            String service, IncidentPolicy policy, StoredDetection stored) {
+            String service,
+            IncidentPolicy policy,
+            DurationEstimates estimates,
+            StoredDetection stored) {
         return new ServiceDetectionState(
                 service,
                 new IncidentTracker(service, policy, stored.tracker()),
-                DURATION_ESTIMATOR,
+                estimates,
                 new SeasonalRateBaseline(
                         SeasonalRateBaseline.Settings.DEFAULTS, stored.complaints()),
                 new LatencyBaseline(LatencyBaseline.Settings.DEFAULTS, stored.latency()),

@@ -5,13 +5,13 @@ import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.SeasonalRateBaseline;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.baseline.VantageFailureBaseline;
-import io.outagewatch.detection.duration.DurationEstimate;
-import io.outagewatch.detection.duration.DurationEstimator;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.estimate.DurationForecast;
+import io.outagewatch.detection.estimate.IncidentContext;
+import io.outagewatch.detection.estimate.ServiceHistory;
+import io.outagewatch.detection.incident.DurationForecaster;
 import io.outagewatch.detection.incident.IncidentPhase;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.incident.IncidentTracker;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -30,14 +30,14 @@ import java.util.TreeSet;
  * #trackerState()}, {@link #complaintRates()}, {@link #latencyStats()}, {@link #history()}, {@link
  * #lastMinuteStart()}, {@link #updatedVantages()} and {@link #evictedVantages()}).
  */
-public final class ServiceDetectionState {
+public final class ServiceDetectionState implements DurationForecaster {
 
     /** Vantage baselines kept per service; the least recently seen goes when more appear. */
     public static final int MAX_VANTAGES = 256;
 
     private final String service;
     private final IncidentTracker tracker;
-    private final DurationEstimator estimator;
+    private final DurationEstimates estimates;
     private final SeasonalRateBaseline complaints;
     private final LatencyBaseline latency;
     private final VantageFailureBaseline.Settings vantageSettings;
@@ -45,20 +45,20 @@ public final class ServiceDetectionState {
     private final TreeMap<String, Instant> vantageLastSeen = new TreeMap<>();
     private final Set<String> seenVantages = new TreeSet<>();
     private final Set<String> evictedVantages = new TreeSet<>();
-    private IncidentDurationHistory history;
+    private ServiceHistory history;
     private Instant lastMinuteStart;
 
     ServiceDetectionState(
             String service,
             IncidentTracker tracker,
-            DurationEstimator estimator,
+            DurationEstimates estimates,
             SeasonalRateBaseline complaints,
             LatencyBaseline latency,
             VantageFailureBaseline.Settings vantageSettings,
             StoredDetection stored) {
         this.service = Objects.requireNonNull(service, "service");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
-        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.estimates = Objects.requireNonNull(estimates, "estimates");
         this.complaints = Objects.requireNonNull(complaints, "complaints");
         this.latency = Objects.requireNonNull(latency, "latency");
         this.vantageSettings = Objects.requireNonNull(vantageSettings, "vantageSettings");
@@ -96,15 +96,17 @@ public final class ServiceDetectionState {
         this.lastMinuteStart = minuteStart;
     }
 
-    public DurationEstimate forecast(Duration elapsed) {
-        return estimator.estimate(history, elapsed);
+    @Override
+    public DurationForecast forecast(IncidentContext incident) {
+        return estimates.forecast(incident, history);
     }
 
-    public void recordCompletedIncident(Duration duration) {
-        history = history.withRecorded(duration);
+    @Override
+    public void resolved(IncidentContext incident, Instant resolvedAt) {
+        history = estimates.learn(history, incident, resolvedAt);
     }
 
-    public IncidentDurationHistory history() {
+    public ServiceHistory history() {
         return history;
     }
 

@@ -2,7 +2,7 @@ package io.outagewatch.detection.assess;
 
 import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.SeasonalRates;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param tracker the incident state machine's data
  * @param complaints the seasonal complaint baseline's data
  * @param latency the latency baseline's data
- * @param durations durations of the service's past incidents
+ * @param durations what the service's past incidents taught the duration model
  * @param lastMinuteStart start of the last minute decided; null before the first
  * @param vantages the data of every vantage's failure baseline, by vantage
  */
@@ -24,7 +24,7 @@ public record StoredDetection(
         IncidentState tracker,
         SeasonalRates complaints,
         LatencyStats latency,
-        IncidentDurationHistory durations,
+        ServiceHistory durations,
         Instant lastMinuteStart,
         Map<String, VantageRate> vantages) {
 
@@ -32,7 +32,7 @@ public record StoredDetection(
         tracker = Objects.requireNonNullElse(tracker, IncidentState.EMPTY);
         complaints = Objects.requireNonNullElse(complaints, SeasonalRates.EMPTY);
         latency = Objects.requireNonNullElse(latency, LatencyStats.EMPTY);
-        durations = Objects.requireNonNullElse(durations, IncidentDurationHistory.empty());
+        durations = Objects.requireNonNullElse(durations, ServiceHistory.empty());
         vantages = Map.copyOf(Objects.requireNonNullElse(vantages, Map.of()));
     }
 }

@@ -5,7 +5,7 @@ import io.outagewatch.detection.assess.StoredDetection;
 import io.outagewatch.detection.assess.VantageRate;
 import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.SeasonalRates;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,10 +49,10 @@ public final class DetectorState {
     public static final ValueStateDescriptor<LatencyStats> LATENCY_STATS =
             new ValueStateDescriptor<>("latency-stats", TypeInformation.of(LatencyStats.class));
 
-    /** Durations of the service's past incidents; absent until one has recovered. */
-    public static final ValueStateDescriptor<IncidentDurationHistory> INCIDENT_DURATIONS =
+    /** What the service's past incidents taught the duration model; absent until one ended. */
+    public static final ValueStateDescriptor<ServiceHistory> DURATION_HISTORY =
             new ValueStateDescriptor<>(
-                    "incident-durations", TypeInformation.of(IncidentDurationHistory.class));
+                    "duration-history", TypeInformation.of(ServiceHistory.class));
 
     /** Start of the last minute decided, so a minute is never decided twice. */
     public static final ValueStateDescriptor<Instant> LAST_DECIDED_MINUTE =
@@ -65,14 +65,14 @@ public final class DetectorState {
                     VANTAGE_RATES,
                     COMPLAINT_RATES,
                     LATENCY_STATS,
-                    INCIDENT_DURATIONS,
+                    DURATION_HISTORY,
                     LAST_DECIDED_MINUTE);
 
     private final ValueState<IncidentState> incidentTracker;
     private final MapState<String, VantageRate> vantageRates;
     private final ValueState<SeasonalRates> complaintRates;
     private final ValueState<LatencyStats> latencyStats;
-    private final ValueState<IncidentDurationHistory> incidentDurations;
+    private final ValueState<ServiceHistory> durationHistory;
     private final ValueState<Instant> lastDecidedMinute;
 
     /** The pieces of the current key, as the runtime context gives them. */
@@ -81,7 +81,7 @@ public final class DetectorState {
         vantageRates = context.getMapState(VANTAGE_RATES);
         complaintRates = context.getState(COMPLAINT_RATES);
         latencyStats = context.getState(LATENCY_STATS);
-        incidentDurations = context.getState(INCIDENT_DURATIONS);
+        durationHistory = context.getState(DURATION_HISTORY);
         lastDecidedMinute = context.getState(LAST_DECIDED_MINUTE);
     }
 
@@ -95,7 +95,7 @@ public final class DetectorState {
                 incidentTracker.value(),
                 complaintRates.value(),
                 latencyStats.value(),
-                incidentDurations.value(),
+                durationHistory.value(),
                 lastDecidedMinute.value(),
                 vantages);
     }
@@ -105,7 +105,7 @@ public final class DetectorState {
         keep(incidentTracker, state.trackerState(), IncidentState.EMPTY);
         keep(complaintRates, state.complaintRates(), SeasonalRates.EMPTY);
         keep(latencyStats, state.latencyStats(), LatencyStats.EMPTY);
-        keep(incidentDurations, state.history(), IncidentDurationHistory.empty());
+        keep(durationHistory, state.history(), ServiceHistory.empty());
         lastDecidedMinute.update(state.lastMinuteStart());
         vantageRates.putAll(state.updatedVantages());
         for (String evicted : state.evictedVantages()) {

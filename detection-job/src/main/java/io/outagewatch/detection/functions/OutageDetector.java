@@ -1,6 +1,7 @@
 package io.outagewatch.detection.functions;
 
 import io.outagewatch.detection.JobMetrics;
+import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.assess.ServiceDetectionState;
 import io.outagewatch.detection.incident.IncidentPolicy;
@@ -68,6 +69,7 @@ public final class OutageDetector
     private transient ServiceSignalGauges signals;
     private final MinuteAssessor assessor;
     private final IncidentPolicy policy;
+    private final DurationEstimates estimates;
 
     private transient DetectorState detection;
     private transient MapState<Long, ServiceMinute> pendingMinutes;
@@ -82,9 +84,11 @@ public final class OutageDetector
 
     private transient volatile double watermarkLagMillis;
 
-    public OutageDetector(MinuteAssessor assessor, IncidentPolicy policy) {
+    public OutageDetector(
+            MinuteAssessor assessor, IncidentPolicy policy, DurationEstimates estimates) {
         this.assessor = Objects.requireNonNull(assessor, "assessor");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.estimates = Objects.requireNonNull(estimates, "estimates");
     }
 
     @Override
@@ -144,7 +148,7 @@ public final class OutageDetector
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         measureWatermarkLag(ctx.timerService());
         ServiceDetectionState state =
-                assessor.restore(ctx.getCurrentKey(), policy, detection.load());
+                assessor.restore(ctx.getCurrentKey(), policy, estimates, detection.load());
         applyStatusUpdatesUpTo(timestamp, state);
         if (isMinuteDecisionTime(timestamp)) {
             long minuteStart = timestamp + 1 - MINUTE_MILLIS;
@@ -194,13 +198,10 @@ public final class OutageDetector
         catchUpSilence(state, minute.minuteStart(), out);
         MinuteAssessment assessment = assessor.assess(minute, state);
         signals.update(minute.service(), assessment.evidence());
-        List<Alert> alerts = state.tracker().onMinute(assessment, state::forecast);
+        List<Alert> alerts = state.tracker().onMinute(assessment, state);
         assessor.learn(minute, assessment, state);
         for (Alert alert : alerts) {
             count(alert);
-            if (alert.type() == AlertType.OUTAGE_RECOVERED) {
-                state.recordCompletedIncident(Duration.ofSeconds(alert.durationSeconds()));
-            }
             out.collect(alert);
         }
         state.setLastMinuteStart(minute.minuteStart());

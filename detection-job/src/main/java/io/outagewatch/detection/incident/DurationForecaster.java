@@ -1,10 +1,16 @@
 package io.outagewatch.detection.incident;
 
-import io.outagewatch.detection.duration.DurationEstimate;
-import java.time.Duration;
+import io.outagewatch.detection.estimate.DurationForecast;
+import io.outagewatch.detection.estimate.IncidentContext;
+import java.time.Instant;
 
-/** Forecasts the total duration of an open incident given how long it has lasted so far. */
+/** Estimates how long an open incident lasts, and learns from each one that ends. */
 @FunctionalInterface
 public interface DurationForecaster {
-    DurationEstimate forecast(Duration elapsed);
+
+    /** The total duration and the time left of the incident as {@code incident} describes it. */
+    DurationForecast forecast(IncidentContext incident);
+
+    /** The incident, as last known, ended at {@code resolvedAt}; nothing is learned by default. */
+    default void resolved(IncidentContext incident, Instant resolvedAt) {}
 }

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param updateEvery how often an open incident repeats its duration estimate in OUTAGE_UPDATED
  * @param reportAfterglow after a probe-led incident recovers, people keep complaining for tens of
  *     minutes; for this long, complaints against healthy probes do not open a new incident
+ * @param estimateChange a new estimate of the total duration whose median differs from the last one
+ *     sent by more than this share (0.25: a quarter more, or a fifth less) is sent at once in an
+ *     OUTAGE_UPDATED, without waiting for {@code updateEvery}
  */
 public record IncidentPolicy(
         int confirmMinutesOneSignal,
@@ -24,7 +27,8 @@ public record IncidentPolicy(
         int confirmMinutesDegraded,
         Duration mergeGap,
         Duration updateEvery,
-        Duration reportAfterglow)
+        Duration reportAfterglow,
+        double estimateChange)
         implements Serializable {
 
     public static final int DEFAULT_CONFIRM_MINUTES_ONE_SIGNAL = 2;
@@ -33,6 +37,7 @@ public record IncidentPolicy(
     public static final Duration DEFAULT_MERGE_GAP = Duration.ofMinutes(10);
     public static final Duration DEFAULT_UPDATE_EVERY = Duration.ofMinutes(15);
     public static final Duration DEFAULT_REPORT_AFTERGLOW = Duration.ofMinutes(60);
+    public static final double DEFAULT_ESTIMATE_CHANGE = 0.25;
 
     public IncidentPolicy {
         requirePositive(confirmMinutesOneSignal, "confirmMinutesOneSignal");
@@ -45,6 +50,10 @@ public record IncidentPolicy(
         }
         if (updateEvery.isNegative() || updateEvery.isZero()) {
             throw new IllegalArgumentException("updateEvery must be positive, got " + updateEvery);
+        }
+        if (!(estimateChange > 0)) {
+            throw new IllegalArgumentException(
+                    "estimateChange must be positive, got " + estimateChange);
         }
         if (reportAfterglow.isNegative()) {
             throw new IllegalArgumentException(
@@ -59,7 +68,17 @@ public record IncidentPolicy(
                 DEFAULT_CONFIRM_MINUTES_DEGRADED,
                 DEFAULT_MERGE_GAP,
                 DEFAULT_UPDATE_EVERY,
-                DEFAULT_REPORT_AFTERGLOW);
+                DEFAULT_REPORT_AFTERGLOW,
+                DEFAULT_ESTIMATE_CHANGE);
+    }
+
+    /**
+     * Whether an estimated total median moved materially from the one last sent: by more than
+     * {@link #estimateChange} up, or the same ratio down.
+     */
+    public boolean estimateMoved(long lastSentSeconds, long nowSeconds) {
+        double ratio = Math.max(nowSeconds, 1) / (double) Math.max(lastSentSeconds, 1);
+        return Math.abs(Math.log(ratio)) > Math.log1p(estimateChange);
     }
 
     private static void requirePositive(int value, String name) {

@@ -58,6 +58,8 @@ public record IncidentState(
      * @param lastAlertAt the end of the minute of its latest alert
      * @param healthySince start of the healthy run while recovering; null while failing
      * @param lastEvidence the evidence of the latest minute that still failed
+     * @param lastEstimateSeconds the median total duration its latest alert gave
+     * @param lastOfficialPhase the official status its latest alert carried; null if none
      */
     public record OpenIncident(
             String incidentId,
@@ -69,12 +71,20 @@ public record IncidentState(
             int version,
             Instant lastAlertAt,
             Instant healthySince,
-            Evidence lastEvidence) {}
+            Evidence lastEvidence,
+            Long lastEstimateSeconds,
+            StatusUpdate.Status lastOfficialPhase) {}
 
     /**
      * The latest official status update, attached to the current or next incident.
      *
      * @param acknowledgedAt when an update first said something was wrong; null if none did
+     * @param identifiedAt when an update first said the cause was identified; null if none did
+     * @param monitoringAt when an update first said a fix was being monitored; null if none did
      */
-    public record OfficialStatus(StatusUpdate latest, Instant acknowledgedAt) {}
+    public record OfficialStatus(
+            StatusUpdate latest,
+            Instant acknowledgedAt,
+            Instant identifiedAt,
+            Instant monitoringAt) {}
 }

@@ -1,6 +1,10 @@
 package io.outagewatch.detection.incident;
 
 import io.outagewatch.detection.duration.DurationEstimate;
+import io.outagewatch.detection.estimate.DurationForecast;
+import io.outagewatch.detection.estimate.ImpactLevel;
+import io.outagewatch.detection.estimate.IncidentContext;
+import io.outagewatch.detection.estimate.LeadingSignal;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Evidence;
@@ -52,10 +56,14 @@ public final class IncidentTracker {
     private Instant lastAlertAt;
     private Instant healthySince;
     private Evidence lastEvidence;
+    private Long lastEstimateSeconds;
+    private StatusUpdate.Status lastOfficialPhase;
 
     private Instant reportAfterglowUntil;
     private StatusUpdate latestOfficial;
     private Instant officialAckAt;
+    private Instant officialIdentifiedAt;
+    private Instant officialMonitoringAt;
 
     /** A tracker of a service that holds nothing yet. */
     public IncidentTracker(String service, IncidentPolicy policy) {
@@ -86,10 +94,14 @@ public final class IncidentTracker {
             lastAlertAt = incident.lastAlertAt();
             healthySince = incident.healthySince();
             lastEvidence = incident.lastEvidence();
+            lastEstimateSeconds = incident.lastEstimateSeconds();
+            lastOfficialPhase = incident.lastOfficialPhase();
         }
         if (saved.official() != null) {
             latestOfficial = saved.official().latest();
             officialAckAt = saved.official().acknowledgedAt();
+            officialIdentifiedAt = saved.official().identifiedAt();
+            officialMonitoringAt = saved.official().monitoringAt();
         }
         reportAfterglowUntil = saved.reportAfterglowUntil();
     }
@@ -122,11 +134,17 @@ public final class IncidentTracker {
                                 version,
                                 lastAlertAt,
                                 healthySince,
-                                lastEvidence);
+                                lastEvidence,
+                                lastEstimateSeconds,
+                                lastOfficialPhase);
         IncidentState.OfficialStatus official =
                 latestOfficial == null
                         ? null
-                        : new IncidentState.OfficialStatus(latestOfficial, officialAckAt);
+                        : new IncidentState.OfficialStatus(
+                                latestOfficial,
+                                officialAckAt,
+                                officialIdentifiedAt,
+                                officialMonitoringAt);
         return new IncidentState(phase, suspicion, incident, official, reportAfterglowUntil);
     }
 
@@ -158,6 +176,12 @@ public final class IncidentTracker {
         boolean acknowledges = update.status() != StatusUpdate.Status.RESOLVED;
         if (acknowledges && officialAckAt == null) {
             officialAckAt = update.timestamp();
+        }
+        if (update.status() == StatusUpdate.Status.IDENTIFIED && officialIdentifiedAt == null) {
+            officialIdentifiedAt = update.timestamp();
+        }
+        if (update.status() == StatusUpdate.Status.MONITORING && officialMonitoringAt == null) {
+            officialMonitoringAt = update.timestamp();
         }
     }
 
@@ -211,7 +235,7 @@ public final class IncidentTracker {
         if (Duration.between(healthySince, minute.minuteEnd()).compareTo(policy.mergeGap()) < 0) {
             return List.of();
         }
-        Alert recovered = recovered();
+        Alert recovered = recovered(forecaster);
         if (ledByProbes) {
             reportAfterglowUntil = healthySince.plus(policy.reportAfterglow());
         }
@@ -325,11 +349,53 @@ public final class IncidentTracker {
         boolean due =
                 Duration.between(lastAlertAt, minute.minuteEnd()).compareTo(policy.updateEvery())
                         >= 0;
-        if (upgraded || regionsGrew || due) {
+        boolean phaseChanged = officialPhase() != lastOfficialPhase;
+        DurationForecast forecast = forecaster.forecast(context(minute.minuteEnd()));
+        boolean estimateMoved =
+                lastEstimateSeconds != null
+                        && policy.estimateMoved(
+                                lastEstimateSeconds, forecast.total().median().toSeconds());
+        if (upgraded || regionsGrew || due || phaseChanged || estimateMoved) {
             return List.of(alert(AlertType.OUTAGE_UPDATED, minute, forecaster));
         }
         lastEvidence = minute.evidence();
         return List.of();
+    }
+
+    /** The official status phase as of now, null when no update is held. */
+    private StatusUpdate.Status officialPhase() {
+        return latestOfficial == null ? null : latestOfficial.status();
+    }
+
+    /**
+     * The open incident as a duration estimate sees it at {@code now}: its severity (or the status
+     * page's declared impact, the scale the corpus was fitted on), regions when it is partial,
+     * which signal led, and the official updates that had arrived by then.
+     */
+    private IncidentContext context(Instant now) {
+        ImpactLevel impact =
+                latestOfficial != null && latestOfficial.impact() != null
+                        ? ImpactLevel.of(latestOfficial.impact())
+                        : ImpactLevel.of(severity);
+        int affectedRegions = severity == Severity.PARTIAL ? regions.size() : 0;
+        IncidentContext context =
+                IncidentContext.detected(
+                                service,
+                                impact,
+                                affectedRegions,
+                                ledByProbes ? LeadingSignal.PROBES : LeadingSignal.COMPLAINTS,
+                                startedAt)
+                        .at(now);
+        if (officialAckAt != null && !officialAckAt.isAfter(now)) {
+            context = context.withOfficialPost(officialAckAt, latestOfficial.title());
+        }
+        if (officialIdentifiedAt != null && !officialIdentifiedAt.isAfter(now)) {
+            context = context.withIdentifiedAt(officialIdentifiedAt);
+        }
+        if (officialMonitoringAt != null && !officialMonitoringAt.isAfter(now)) {
+            context = context.withMonitoringAt(officialMonitoringAt);
+        }
+        return context;
     }
 
     private boolean addRegions(MinuteAssessment minute) {
@@ -351,8 +417,11 @@ public final class IncidentTracker {
         version++;
         lastAlertAt = minute.minuteEnd();
         lastEvidence = minute.evidence();
-        DurationEstimate estimate =
-                forecaster.forecast(Duration.between(startedAt, minute.minuteEnd()));
+        DurationForecast forecast = forecaster.forecast(context(minute.minuteEnd()));
+        DurationEstimate total = forecast.total();
+        DurationEstimate remaining = forecast.remaining();
+        lastEstimateSeconds = total.median().toSeconds();
+        lastOfficialPhase = officialPhase();
         return new Alert(
                 incidentId,
                 type,
@@ -363,16 +432,21 @@ public final class IncidentTracker {
                 detectedAt,
                 null,
                 null,
-                estimate.median().toSeconds(),
-                estimate.low().toSeconds(),
-                estimate.high().toSeconds(),
+                total.median().toSeconds(),
+                total.low().toSeconds(),
+                total.high().toSeconds(),
                 lastEvidence,
                 latestOfficial,
                 null,
-                version);
+                version,
+                remaining.median().toSeconds(),
+                remaining.low().toSeconds(),
+                remaining.high().toSeconds(),
+                forecast.basis());
     }
 
-    private Alert recovered() {
+    private Alert recovered(DurationForecaster forecaster) {
+        forecaster.resolved(context(healthySince), healthySince);
         version++;
         Long lead =
                 officialAckAt == null
@@ -408,6 +482,8 @@ public final class IncidentTracker {
     private void forgetOfficial() {
         latestOfficial = null;
         officialAckAt = null;
+        officialIdentifiedAt = null;
+        officialMonitoringAt = null;
     }
 
     private void resetStreaks() {
@@ -434,6 +510,8 @@ public final class IncidentTracker {
         lastAlertAt = null;
         healthySince = null;
         lastEvidence = null;
+        lastEstimateSeconds = null;
+        lastOfficialPhase = null;
         forgetOfficial();
     }
 }

@@ -3,7 +3,7 @@ package io.outagewatch.detection.assess;
 import io.outagewatch.detection.StateSerialization;
 import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.SeasonalRates;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.functions.DetectorState;
 import io.outagewatch.detection.incident.IncidentState;
 import java.io.ByteArrayOutputStream;
@@ -116,8 +116,7 @@ public final class SavedDetectionStates {
             bytes.writeBytes(StateSerialization.bytes(stored.tracker(), IncidentState.class));
             bytes.writeBytes(StateSerialization.bytes(stored.complaints(), SeasonalRates.class));
             bytes.writeBytes(StateSerialization.bytes(stored.latency(), LatencyStats.class));
-            bytes.writeBytes(
-                    StateSerialization.bytes(stored.durations(), IncidentDurationHistory.class));
+            bytes.writeBytes(StateSerialization.bytes(stored.durations(), ServiceHistory.class));
             if (stored.lastMinuteStart() != null) {
                 bytes.writeBytes(StateSerialization.bytes(stored.lastMinuteStart(), Instant.class));
             }

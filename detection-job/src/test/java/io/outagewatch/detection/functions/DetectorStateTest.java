@@ -3,13 +3,14 @@ package io.outagewatch.detection.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.StateSerialization;
+import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.assess.VantageRate;
 import io.outagewatch.detection.baseline.LatencyStats;
 import io.outagewatch.detection.baseline.ProbeQuorum;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.baseline.SeasonalRates;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
+import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.records.ServiceMinute;
@@ -17,6 +18,7 @@ import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
+import io.outagewatch.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +54,7 @@ class DetectorStateTest {
                 VantageRate.class,
                 SeasonalRates.class,
                 LatencyStats.class,
-                IncidentDurationHistory.class
+                ServiceHistory.class
             })
     void everyPieceIsAFlinkPojoWithNothingLeftToKryo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
@@ -91,7 +93,8 @@ class DetectorStateTest {
                                 new OutageDetector(
                                         new MinuteAssessor(
                                                 ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                                        IncidentPolicy.defaults())),
+                                        IncidentPolicy.defaults(),
+                                        DurationEstimates.bundled(Scenarios.catalog()))),
                         ServiceMinute::service,
                         StatusUpdate::service,
                         Types.STRING);

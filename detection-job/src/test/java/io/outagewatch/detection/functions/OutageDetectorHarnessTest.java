@@ -2,6 +2,7 @@ package io.outagewatch.detection.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.baseline.ProbeQuorum;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;
@@ -11,6 +12,7 @@ import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
+import io.outagewatch.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +56,9 @@ class OutageDetectorHarnessTest {
 
     private static OutageDetector detector(IncidentPolicy policy) {
         return new OutageDetector(
-                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS), policy);
+                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
+                policy,
+                DurationEstimates.bundled(Scenarios.catalog()));
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
@@ -229,7 +233,8 @@ class OutageDetectorHarnessTest {
                         defaults.confirmMinutesDegraded(),
                         defaults.mergeGap(),
                         Duration.ofMinutes(5),
-                        defaults.reportAfterglow());
+                        defaults.reportAfterglow(),
+                        defaults.estimateChange());
 
         var unchanged = restored(detector(), savepoint);
         var changed = restored(detector(updateEveryFiveMinutes), savepoint);

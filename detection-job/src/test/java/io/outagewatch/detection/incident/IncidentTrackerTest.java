@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.StateSerialization;
 import io.outagewatch.detection.duration.DurationEstimate;
+import io.outagewatch.detection.estimate.DurationForecast;
+import io.outagewatch.detection.estimate.ImpactLevel;
+import io.outagewatch.detection.estimate.IncidentContext;
+import io.outagewatch.detection.estimate.LeadingSignal;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Evidence;
@@ -36,11 +40,23 @@ class IncidentTrackerTest {
                     "Elevated errors",
                     "https://status.openai.com/incidents/inc-0");
 
-    /** Total duration = whatever has elapsed plus one hour, interval ±30 min: easy to check. */
-    private static final DurationForecaster ELAPSED_PLUS_ONE_HOUR =
-            elapsed ->
-                    new DurationEstimate(
-                            elapsed.plusHours(1), elapsed.plusMinutes(30), elapsed.plusMinutes(90));
+    /**
+     * Total duration two hours (one to four) whatever has elapsed, so it never moves materially;
+     * the time left is the rest of it: easy to check.
+     */
+    private static final DurationForecaster TWO_HOURS = incident -> twoHours(incident.elapsed());
+
+    private static DurationForecast twoHours(Duration elapsed) {
+        DurationEstimate total =
+                new DurationEstimate(Duration.ofHours(2), Duration.ofHours(1), Duration.ofHours(4));
+        return new DurationForecast(
+                total,
+                new DurationEstimate(
+                        total.median().minus(elapsed),
+                        total.low().minus(elapsed),
+                        total.high().minus(elapsed)),
+                "a test's two hours");
+    }
 
     /**
      * One character per minute from T0: {@code .} nothing, {@code H} healthy probes, {@code N}
@@ -70,7 +86,7 @@ class IncidentTrackerTest {
     private static List<Alert> run(IncidentTracker tracker, String minutes) {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < minutes.length(); i++) {
-            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), TWO_HOURS));
         }
         return alerts;
     }
@@ -170,7 +186,7 @@ class IncidentTrackerTest {
         tracker.onStatusUpdate(ACKNOWLEDGEMENT);
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < minutes.length(); i++) {
-            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), TWO_HOURS));
             tracker = restored(tracker, IncidentPolicy.defaults());
         }
 
@@ -193,11 +209,12 @@ class IncidentTrackerTest {
                         defaults.confirmMinutesDegraded(),
                         defaults.mergeGap(),
                         Duration.ofMinutes(5),
-                        defaults.reportAfterglow());
+                        defaults.reportAfterglow(),
+                        defaults.estimateChange());
 
         tracker = restored(tracker, everyFiveMinutes);
         for (int i = 4; i < 20; i++) {
-            alerts.addAll(tracker.onMinute(minute(i, 'P'), ELAPSED_PLUS_ONE_HOUR));
+            alerts.addAll(tracker.onMinute(minute(i, 'P'), TWO_HOURS));
         }
 
         // Started at minute 2 and confirmed 2 minutes in; then an update every five minutes, where
@@ -211,11 +228,9 @@ class IncidentTrackerTest {
                         "OUTAGE_UPDATED 17");
     }
 
-    /**
-     * How long the incident had lasted at the alert, read back from {@link #ELAPSED_PLUS_ONE_HOUR}.
-     */
+    /** How long the incident had lasted at the alert, read back from {@link #TWO_HOURS}. */
     private static long elapsedMinutes(Alert alert) {
-        return Duration.ofSeconds(alert.estimatedDurationSeconds()).minusHours(1).toMinutes();
+        return Duration.ofHours(2).minusSeconds(alert.estimatedRemainingSeconds()).toMinutes();
     }
 
     @Test
@@ -229,7 +244,7 @@ class IncidentTrackerTest {
         assertThat(tracker.state().reportAfterglowUntil())
                 .isEqualTo(T0.plus(Duration.ofMinutes(64)));
         for (int i = 15; i <= 64; i++) {
-            tracker.onMinute(minute(i, 'H'), ELAPSED_PLUS_ONE_HOUR);
+            tracker.onMinute(minute(i, 'H'), TWO_HOURS);
         }
         assertThat(tracker.state()).isEqualTo(IncidentState.EMPTY);
     }
@@ -270,15 +285,19 @@ class IncidentTrackerTest {
                         AlertType.OUTAGE_UPDATED,
                         AlertType.OUTAGE_UPDATED);
         Alert started = alerts.get(0);
-        assertThat(started.estimatedDurationSeconds())
-                .isEqualTo(Duration.ofMinutes(62).toSeconds());
-        assertThat(started.estimatedDurationLowSeconds())
-                .isEqualTo(Duration.ofMinutes(32).toSeconds());
-        assertThat(started.estimatedDurationHighSeconds())
-                .isEqualTo(Duration.ofMinutes(92).toSeconds());
+        assertThat(started.estimatedDurationSeconds()).isEqualTo(7_200);
+        assertThat(started.estimatedDurationLowSeconds()).isEqualTo(3_600);
+        assertThat(started.estimatedDurationHighSeconds()).isEqualTo(14_400);
+        assertThat(started.estimatedRemainingSeconds())
+                .isEqualTo(Duration.ofMinutes(118).toSeconds());
+        assertThat(started.estimatedRemainingLowSeconds())
+                .isEqualTo(Duration.ofMinutes(58).toSeconds());
+        assertThat(started.estimatedRemainingHighSeconds())
+                .isEqualTo(Duration.ofMinutes(238).toSeconds());
+        assertThat(started.estimateBasis()).isEqualTo("a test's two hours");
         // The first update comes 15 minutes after detection, 17 minutes into the incident.
-        assertThat(alerts.get(1).estimatedDurationSeconds())
-                .isEqualTo(Duration.ofMinutes(77).toSeconds());
+        assertThat(alerts.get(1).estimatedRemainingSeconds())
+                .isEqualTo(Duration.ofMinutes(103).toSeconds());
         assertThat(tracker.isIncidentOpen()).isTrue();
     }
 
@@ -298,7 +317,7 @@ class IncidentTrackerTest {
         tracker.onStatusUpdate(ack);
         String rest = "PP" + "H".repeat(10);
         for (int i = 0; i < rest.length(); i++) {
-            alerts.addAll(tracker.onMinute(minute(8 + i, rest.charAt(i)), ELAPSED_PLUS_ONE_HOUR));
+            alerts.addAll(tracker.onMinute(minute(8 + i, rest.charAt(i)), TWO_HOURS));
         }
 
         Alert recovered = alerts.get(alerts.size() - 1);
@@ -363,5 +382,142 @@ class IncidentTrackerTest {
                             assertThat(a.severity()).isEqualTo(Severity.PARTIAL);
                             assertThat(a.regions()).containsExactly("eu");
                         });
+    }
+
+    @Test
+    void aMaterialChangeOfTheEstimateIsSentAtOnce() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        // Two hours until ten minutes in, then three: half as long again, more than a quarter.
+        DurationForecaster growing =
+                incident ->
+                        incident.elapsed().compareTo(Duration.ofMinutes(10)) < 0
+                                ? twoHours(incident.elapsed())
+                                : threeHours(incident.elapsed());
+        List<Alert> alerts = new ArrayList<>();
+        String minutes = "HHPP" + "P".repeat(12);
+        for (int i = 0; i < minutes.length(); i++) {
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), growing));
+        }
+
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(AlertType.OUTAGE_STARTED, AlertType.OUTAGE_UPDATED);
+        // Sent in the minute ending ten minutes after the onset; the incident keeps its detection.
+        assertThat(alerts.get(1).detectedAt()).isEqualTo(T0.plus(Duration.ofMinutes(4)));
+        assertThat(alerts.get(1).estimatedDurationSeconds()).isEqualTo(10_800);
+        assertThat(elapsedMinutesOfThreeHours(alerts.get(1))).isEqualTo(10);
+    }
+
+    @Test
+    void aSmallChangeOfTheEstimateWaitsForTheSchedule() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        // Two hours and ten minutes from ten minutes in: under a tenth more.
+        DurationForecaster drifting =
+                incident -> {
+                    DurationForecast two = twoHours(incident.elapsed());
+                    if (incident.elapsed().compareTo(Duration.ofMinutes(10)) < 0) {
+                        return two;
+                    }
+                    Duration extra = Duration.ofMinutes(10);
+                    return new DurationForecast(
+                            new DurationEstimate(
+                                    two.total().median().plus(extra),
+                                    two.total().low(),
+                                    two.total().high()),
+                            two.remaining(),
+                            two.basis());
+                };
+        List<Alert> alerts = new ArrayList<>();
+        String minutes = "HHPP" + "P".repeat(12);
+        for (int i = 0; i < minutes.length(); i++) {
+            alerts.addAll(tracker.onMinute(minute(i, minutes.charAt(i)), drifting));
+        }
+
+        assertThat(alerts).extracting(Alert::type).containsExactly(AlertType.OUTAGE_STARTED);
+    }
+
+    @Test
+    void anOfficialPhaseChangeIsSentAtOnceAndReachesTheEstimate() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<IncidentContext> seen = new ArrayList<>();
+        DurationForecaster recording =
+                incident -> {
+                    seen.add(incident);
+                    return twoHours(incident.elapsed());
+                };
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            alerts.addAll(tracker.onMinute(minute(i, i < 2 ? 'H' : 'P'), recording));
+        }
+        tracker.onStatusUpdate(ACKNOWLEDGEMENT);
+        Instant identified = T0.plus(Duration.ofMinutes(6)).plusSeconds(20);
+        tracker.onStatusUpdate(
+                new StatusUpdate(
+                        "chatgpt",
+                        identified,
+                        "inc-0",
+                        StatusUpdate.Status.IDENTIFIED,
+                        StatusUpdate.Impact.CRITICAL,
+                        "Elevated errors",
+                        null));
+        alerts.addAll(tracker.onMinute(minute(6, 'P'), recording));
+
+        assertThat(alerts)
+                .extracting(Alert::type)
+                .containsExactly(AlertType.OUTAGE_STARTED, AlertType.OUTAGE_UPDATED);
+        IncidentContext latest = seen.get(seen.size() - 1);
+        assertThat(latest.officialPostAt()).isEqualTo(ACKNOWLEDGEMENT.timestamp());
+        assertThat(latest.identifiedAt()).isEqualTo(identified);
+        assertThat(latest.statusTitle()).isEqualTo("Elevated errors");
+        assertThat(latest.impact()).isEqualTo(ImpactLevel.CRITICAL);
+        assertThat(latest.leadingSignal()).isEqualTo(LeadingSignal.PROBES);
+        assertThat(latest.onset()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        // The same phase a minute later is no news.
+        assertThat(tracker.onMinute(minute(7, 'P'), recording)).isEmpty();
+    }
+
+    @Test
+    void anEndedIncidentIsLearnedWithItsResolutionTime() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<IncidentContext> learned = new ArrayList<>();
+        List<Instant> resolvedAt = new ArrayList<>();
+        DurationForecaster learning =
+                new DurationForecaster() {
+                    @Override
+                    public DurationForecast forecast(IncidentContext incident) {
+                        return twoHours(incident.elapsed());
+                    }
+
+                    @Override
+                    public void resolved(IncidentContext incident, Instant at) {
+                        learned.add(incident);
+                        resolvedAt.add(at);
+                    }
+                };
+        String minutes = "HHPPPP" + "H".repeat(11);
+        for (int i = 0; i < minutes.length(); i++) {
+            tracker.onMinute(minute(i, minutes.charAt(i)), learning);
+        }
+
+        assertThat(resolvedAt).containsExactly(T0.plus(Duration.ofMinutes(6)));
+        assertThat(learned.get(0).onset()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        assertThat(learned.get(0).now()).isEqualTo(resolvedAt.get(0));
+        assertThat(learned.get(0).impact()).isEqualTo(ImpactLevel.CRITICAL);
+    }
+
+    private static DurationForecast threeHours(Duration elapsed) {
+        DurationEstimate total =
+                new DurationEstimate(Duration.ofHours(3), Duration.ofHours(1), Duration.ofHours(6));
+        return new DurationForecast(
+                total,
+                new DurationEstimate(
+                        total.median().minus(elapsed),
+                        total.low().minus(elapsed),
+                        total.high().minus(elapsed)),
+                "a test's three hours");
+    }
+
+    private static long elapsedMinutesOfThreeHours(Alert alert) {
+        return Duration.ofHours(3).minusSeconds(alert.estimatedRemainingSeconds()).toMinutes();
     }
 }
