@@ -359,7 +359,23 @@ final class BadInputs {
                         "string duration estimate",
                         JsonDoc.startedAlert().with("estimatedDurationSeconds", "\"5400\""),
                         InvalidReason.WRONG_TYPE,
-                        "estimatedDurationSeconds must be a number"));
+                        "estimatedDurationSeconds must be a number"),
+                alert(
+                        "string time left",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "600", "7200")
+                                .with("estimatedRemainingSeconds", "\"3600\""),
+                        InvalidReason.WRONG_TYPE,
+                        "estimatedRemainingSeconds must be a number"),
+                alert(
+                        "fractional time left",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "600.5", "7200"),
+                        InvalidReason.WRONG_TYPE,
+                        "estimatedRemainingLowSeconds must be an integer"),
+                alert(
+                        "number for estimate basis",
+                        JsonDoc.startedAlert().with("estimateBasis", "41"),
+                        InvalidReason.WRONG_TYPE,
+                        "estimateBasis must be a string, got number"));
     }
 
     private static List<BadInput> timestamps() {
@@ -714,6 +730,67 @@ final class BadInputs {
                         "estimatedDurationSeconds 20000 exceeds estimatedDurationHighSeconds",
                         CROSS_FIELD),
                 alert(
+                        "time left without its high bound",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "600", "7200")
+                                .without("estimatedRemainingHighSeconds"),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedRemainingHighSeconds (required when estimatedRemainingSeconds"
+                                + " is present)"),
+                alert(
+                        "time left with a null low bound",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "null", "7200"),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedRemainingLowSeconds (required when estimatedRemainingSeconds"
+                                + " is present)"),
+                alert(
+                        "time left as a low bound only",
+                        JsonDoc.startedAlert().with("estimatedRemainingLowSeconds", "600"),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedRemainingSeconds (required when estimatedRemainingLowSeconds"
+                                + " is present)"),
+                alert(
+                        "time left without a total",
+                        withTimeLeft(
+                                JsonDoc.recoveredAlert()
+                                        .without("estimatedDurationSeconds")
+                                        .without("estimatedDurationLowSeconds")
+                                        .without("estimatedDurationHighSeconds"),
+                                "0",
+                                "0",
+                                "600"),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedDurationSeconds (required when estimatedRemainingSeconds is"
+                                + " present)"),
+                alert(
+                        "negative time left",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "-1", "7200"),
+                        InvalidReason.INVALID_VALUE,
+                        "estimatedRemainingLowSeconds must be >= 0, got -1"),
+                alert(
+                        "estimate basis over 256 characters",
+                        JsonDoc.startedAlert()
+                                .with("estimateBasis", "\"" + "😩".repeat(257) + "\""),
+                        InvalidReason.TEXT_TOO_LONG,
+                        "estimateBasis is 257 characters long; the maximum is 256"),
+                alert(
+                        "blank estimate basis",
+                        JsonDoc.startedAlert().with("estimateBasis", "\" \\t \""),
+                        InvalidReason.INVALID_VALUE,
+                        "estimateBasis is blank"),
+                alert(
+                        "low time left above its median",
+                        withTimeLeft(JsonDoc.startedAlert(), "3600", "3601", "7200"),
+                        InvalidReason.INVALID_VALUE,
+                        "estimatedRemainingLowSeconds 3601 exceeds estimatedRemainingSeconds 3600",
+                        CROSS_FIELD),
+                alert(
+                        "median time left above its high bound",
+                        withTimeLeft(JsonDoc.startedAlert(), "7201", "600", "7200"),
+                        InvalidReason.INVALID_VALUE,
+                        "estimatedRemainingSeconds 7201 exceeds estimatedRemainingHighSeconds"
+                                + " 7200",
+                        CROSS_FIELD),
+                alert(
                         "detected before started",
                         JsonDoc.startedAlert().with("detectedAt", "\"2023-11-08T13:41:00Z\""),
                         InvalidReason.INVALID_VALUE,
@@ -745,6 +822,13 @@ final class BadInputs {
                                         JsonDoc.status().with("status", "\"down\"")),
                         InvalidReason.INVALID_VALUE,
                         "officialStatus.status \"down\""));
+    }
+
+    /** The document with the three estimates of the time left set to the given raw values. */
+    static JsonDoc withTimeLeft(JsonDoc alert, String median, String low, String high) {
+        return alert.with("estimatedRemainingSeconds", median)
+                .with("estimatedRemainingLowSeconds", low)
+                .with("estimatedRemainingHighSeconds", high);
     }
 
     static JsonDoc validDoc(String schema) {

@@ -117,6 +117,68 @@ class RecordValidationTest {
                         InvalidReason.INVALID_VALUE,
                         "recoveredAt 2023-11-08T13:41:59Z is before startedAt"),
                 Arguments.of(
+                        "time left without its high bound",
+                        (Runnable) () -> startedWith(3600L, 600L, null, null),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedRemainingHighSeconds (required when estimatedRemainingSeconds"
+                                + " is present)"),
+                Arguments.of(
+                        "time left as bounds without a median",
+                        (Runnable) () -> startedWith(null, 600L, 7200L, null),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedRemainingSeconds (required when estimatedRemainingLowSeconds"
+                                + " is present)"),
+                Arguments.of(
+                        "low time left above its median",
+                        (Runnable) () -> startedWith(3600L, 3601L, 7200L, null),
+                        InvalidReason.INVALID_VALUE,
+                        "estimatedRemainingLowSeconds 3601 exceeds estimatedRemainingSeconds"
+                                + " 3600"),
+                Arguments.of(
+                        "median time left above its high bound",
+                        (Runnable) () -> startedWith(7201L, 600L, 7200L, null),
+                        InvalidReason.INVALID_VALUE,
+                        "estimatedRemainingSeconds 7201 exceeds estimatedRemainingHighSeconds"
+                                + " 7200"),
+                Arguments.of(
+                        "time left without a total",
+                        (Runnable)
+                                () ->
+                                        new Alert(
+                                                "inc-1",
+                                                AlertType.OUTAGE_RECOVERED,
+                                                "chatgpt",
+                                                Severity.MAJOR,
+                                                null,
+                                                NOW,
+                                                NOW,
+                                                NOW.plusSeconds(600),
+                                                600L,
+                                                null,
+                                                null,
+                                                null,
+                                                Samples.minimalEvidence(),
+                                                null,
+                                                null,
+                                                2,
+                                                0L,
+                                                0L,
+                                                60L,
+                                                null),
+                        InvalidReason.MISSING_FIELD,
+                        "estimatedDurationSeconds (required when estimatedRemainingSeconds is"
+                                + " present)"),
+                Arguments.of(
+                        "estimate basis over 256 characters",
+                        (Runnable) () -> startedWith(3600L, 600L, 7200L, "b".repeat(257)),
+                        InvalidReason.TEXT_TOO_LONG,
+                        "estimateBasis is 257 characters long; the maximum is 256"),
+                Arguments.of(
+                        "blank estimate basis",
+                        (Runnable) () -> startedWith(3600L, 600L, 7200L, " \n "),
+                        InvalidReason.INVALID_VALUE,
+                        "estimateBasis is blank"),
+                Arguments.of(
                         "dead letter raw over 8 KB",
                         (Runnable) () -> new DeadLetter("f:1", "é".repeat(4097), "why", NOW),
                         InvalidReason.TEXT_TOO_LONG,
@@ -169,6 +231,66 @@ class RecordValidationTest {
                 new SocialReport(NOW, "\n  is slack down?\t ", null, null, null, null, null);
 
         assertThat(report.text()).isEqualTo("is slack down?");
+    }
+
+    @Test
+    void acceptsTimeLeftOfZeroAndABasisOfTheMaximumLength() {
+        String basis = "é".repeat(Alert.ESTIMATE_BASIS_MAX_CHARS);
+
+        Alert alert = startedWith(0L, 0L, 0L, basis);
+
+        assertThat(alert.estimatedRemainingSeconds()).isZero();
+        assertThat(alert.estimateBasis()).isEqualTo(basis);
+    }
+
+    @Test
+    void theOlderConstructorLeavesTimeLeftAndBasisOut() {
+        Alert alert = startedWith(null, null, null, null);
+
+        assertThat(alert)
+                .isEqualTo(
+                        new Alert(
+                                "inc-1",
+                                AlertType.OUTAGE_STARTED,
+                                "chatgpt",
+                                Severity.MAJOR,
+                                null,
+                                NOW,
+                                NOW,
+                                null,
+                                null,
+                                7200L,
+                                1800L,
+                                14400L,
+                                Samples.minimalEvidence(),
+                                null,
+                                null,
+                                1));
+    }
+
+    /** A started alert with a valid total estimate and the given time left and basis. */
+    private static Alert startedWith(Long remaining, Long low, Long high, String basis) {
+        return new Alert(
+                "inc-1",
+                AlertType.OUTAGE_STARTED,
+                "chatgpt",
+                Severity.MAJOR,
+                null,
+                NOW,
+                NOW,
+                null,
+                null,
+                7200L,
+                1800L,
+                14400L,
+                Samples.minimalEvidence(),
+                null,
+                null,
+                1,
+                remaining,
+                low,
+                high,
+                basis);
     }
 
     private static List<String> nullContainingList() {

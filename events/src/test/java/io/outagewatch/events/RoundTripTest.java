@@ -36,6 +36,14 @@ class RoundTripTest {
                         AlertSerde.INSTANCE,
                         Samples.fullStartedAlert()),
                 new Case<>(
+                        "updated alert, time left from zero and a basis",
+                        AlertSerde.INSTANCE,
+                        Samples.updatedAlertWithTimeLeft()),
+                new Case<>(
+                        "started alert of the older shape, no time left or basis",
+                        AlertSerde.INSTANCE,
+                        Samples.startedAlertWithoutTimeLeft()),
+                new Case<>(
                         "started alert, required only",
                         AlertSerde.INSTANCE,
                         Samples.minimalStartedAlert()),

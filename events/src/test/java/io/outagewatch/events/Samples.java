@@ -97,6 +97,56 @@ final class Samples {
                 fullEvidence(),
                 fullStatus(),
                 2790L,
+                1,
+                4500L,
+                900L,
+                9000L,
+                "typical of major outages, and 3 past ChatGPT incidents");
+    }
+
+    /** An update of today's kind: the time left shrinks, and the basis says where it comes from. */
+    static Alert updatedAlertWithTimeLeft() {
+        return new Alert(
+                "chatgpt-20231108-1342",
+                AlertType.OUTAGE_UPDATED,
+                "chatgpt",
+                Severity.MAJOR,
+                List.of("eu-west", "us-east"),
+                OUTAGE_START,
+                Instant.parse("2023-11-08T13:43:30Z"),
+                null,
+                null,
+                9360L,
+                2640L,
+                57600L,
+                fullEvidence(),
+                fullStatus(),
+                2790L,
+                4,
+                6600L,
+                0L,
+                54000L,
+                "from 41 past ChatGPT incidents, in monitoring");
+    }
+
+    /** An alert written before the time left and the basis existed: the 16-field shape. */
+    static Alert startedAlertWithoutTimeLeft() {
+        return new Alert(
+                "chatgpt-20231108-1342",
+                AlertType.OUTAGE_STARTED,
+                "chatgpt",
+                Severity.MAJOR,
+                List.of("eu-west", "us-east"),
+                OUTAGE_START,
+                Instant.parse("2023-11-08T13:43:30Z"),
+                null,
+                null,
+                5400L,
+                1800L,
+                10800L,
+                fullEvidence(),
+                fullStatus(),
+                2790L,
                 1);
     }
 

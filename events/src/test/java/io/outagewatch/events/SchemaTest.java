@@ -86,6 +86,39 @@ class SchemaTest {
                         AlertSerde.INSTANCE.toJson(Samples.fullStartedAlert())),
                 Arguments.of(
                         BadInputs.ALERT_SCHEMA,
+                        AlertSerde.INSTANCE.toJson(Samples.updatedAlertWithTimeLeft())),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
+                        AlertSerde.INSTANCE.toJson(Samples.startedAlertWithoutTimeLeft())),
+                Arguments.of(BadInputs.ALERT_SCHEMA, AlertEstimatesTest.OLDER_STARTED_ALERT),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
+                        JsonDoc.startedAlert()
+                                .with("estimatedRemainingSeconds", "null")
+                                .with("estimatedRemainingLowSeconds", "null")
+                                .with("estimatedRemainingHighSeconds", "null")
+                                .with("estimateBasis", "null")
+                                .json()),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
+                        JsonDoc.startedAlert()
+                                .with("estimateBasis", "\"" + "b".repeat(256) + "\"")
+                                .json()),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
+                        JsonDoc.startedAlert()
+                                .with("estimateBasis", "\"" + "😩".repeat(256) + "\"")
+                                .json()),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
+                        JsonDoc.recoveredAlert()
+                                .with("estimatedRemainingSeconds", "0")
+                                .with("estimatedRemainingLowSeconds", "0")
+                                .with("estimatedRemainingHighSeconds", "600")
+                                .with("estimateBasis", "\"from 41 past ChatGPT incidents\"")
+                                .json()),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
                         AlertSerde.INSTANCE.toJson(Samples.minimalStartedAlert())),
                 Arguments.of(
                         BadInputs.ALERT_SCHEMA,
@@ -183,6 +216,14 @@ class SchemaTest {
                 .isEqualTo(Timestamps.EARLIEST.toEpochMilli());
         assertThat(defs.path("timestamp").path("oneOf").get(1).path("maximum").asLong())
                 .isEqualTo(Timestamps.END_EXCLUSIVE.toEpochMilli() - 1);
+    }
+
+    @Test
+    void alertSchemaSharesTheEstimateBasisLimitWithTheCode() {
+        JsonNode basis =
+                readSchema(BadInputs.ALERT_SCHEMA).path("properties").path("estimateBasis");
+
+        assertThat(basis.path("maxLength").asInt()).isEqualTo(Alert.ESTIMATE_BASIS_MAX_CHARS);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.outagewatch.sink.notify;
 
 import io.outagewatch.events.Alert;
+import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Evidence;
 import io.outagewatch.events.Severity;
 import io.outagewatch.events.StatusUpdate;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The wording of alerts for people: Slack messages, the PagerDuty summary, Alertmanager annotations
@@ -19,7 +21,9 @@ import java.util.Locale;
  *
  * <p>Conventions: durations are rounded to the minute and written {@code 2 h 18 min}, {@code 45
  * min} (under a minute: {@code 40 s}); times are UTC ISO-8601 to the second ({@code
- * 2023-11-08T13:42:00Z}); an empty region list is written {@code all regions}.
+ * 2023-11-08T13:42:00Z}); an empty region list is written {@code all regions}. While an outage
+ * lasts, the headline gives the estimated total length, the time left and what the estimate rests
+ * on, as far as the alert carries them.
  */
 public final class AlertText {
 
@@ -85,6 +89,9 @@ public final class AlertText {
 
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
 
+    /** Runs of white space and control characters, written as one space in one-line text. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\s\\p{Cc}]+");
+
     private AlertText() {}
 
     /**
@@ -128,6 +135,42 @@ public final class AlertText {
                 + ")";
     }
 
+    /**
+     * The estimated time left: {@code about 1 h 50 min (20 min to 14 h)}, or empty when the alert
+     * carries none (alerts from before the time left was added).
+     */
+    public static String timeLeft(Alert alert) {
+        if (alert.estimatedRemainingSeconds() == null) {
+            return "";
+        }
+        return about(alert.estimatedRemainingSeconds())
+                + " ("
+                + duration(alert.estimatedRemainingLowSeconds())
+                + " to "
+                + duration(alert.estimatedRemainingHighSeconds())
+                + ")";
+    }
+
+    /**
+     * The headline's words for a median time left: {@code about 1 h 50 min left}, or {@code less
+     * than a minute left} under a minute.
+     */
+    public static String left(long seconds) {
+        return seconds < 60 ? "less than a minute left" : about(seconds) + " left";
+    }
+
+    /**
+     * What the estimates rest on, on one line ({@code from 41 past GitHub incidents}, {@code
+     * typical of major outages}), or empty when the alert does not say. Line breaks and other
+     * control characters become spaces, so the headline stays one line.
+     */
+    public static String basis(Alert alert) {
+        if (alert.estimateBasis() == null) {
+            return "";
+        }
+        return LINE_BREAKS.matcher(alert.estimateBasis()).replaceAll(" ").strip();
+    }
+
     /** UTC ISO-8601 to the second: {@code 2023-11-08T13:42:00Z}. */
     public static String instant(Instant instant) {
         return UTC_SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));
@@ -136,6 +179,24 @@ public final class AlertText {
     /** {@code eu-west, us-east}, or {@code all regions} when the list is empty. */
     public static String regions(List<String> regions) {
         return regions.isEmpty() ? "all regions" : String.join(", ", regions);
+    }
+
+    /**
+     * Like {@link #regions(List)} but naming at most {@code maxListed}: {@code eu-west, us-east and
+     * 198 more regions}, or {@code 200 regions} when none may be named.
+     */
+    static String regions(List<String> regions, int maxListed) {
+        if (regions.size() <= maxListed) {
+            return regions(regions);
+        }
+        if (maxListed <= 0) {
+            return regions.size() + " regions";
+        }
+        int more = regions.size() - maxListed;
+        return String.join(", ", regions.subList(0, maxListed))
+                + " and "
+                + more
+                + (more == 1 ? " more region" : " more regions");
     }
 
     /** {@code major outage}, {@code partial outage}, {@code degraded performance}. */
@@ -153,23 +214,54 @@ public final class AlertText {
     }
 
     /**
-     * The one-line summary: service, what happened, severity, regions and onset, and the estimated
-     * length while the outage lasts or the real length once it is over.
+     * The one-line summary: service, what happened, severity, regions and onset, and while the
+     * outage lasts the estimated length, the time left and what the estimate rests on (each as far
+     * as the alert carries it); once it is over, the real length.
      *
      * <ul>
      *   <li>{@code chatgpt is down: major outage in eu-west, us-east since 2023-11-08T13:42:00Z,
-     *       expected to last about 1 h 30 min (30 min to 3 h)}
-     *   <li>{@code chatgpt is still down: …, now expected to last about 2 h (1 h to 4 h)}
+     *       expected to last about 2 h 36 min (44 min to 16 h), about 1 h 50 min left — typical of
+     *       major outages}
+     *   <li>{@code chatgpt is still down: …, now expected to last about 2 h (1 h to 4 h), about 40
+     *       min left — from 41 past ChatGPT incidents, in monitoring}
+     *   <li>{@code chatgpt is down: …, expected to last about 1 h 30 min (30 min to 3 h)} (an alert
+     *       without the time left and the basis)
      *   <li>{@code chatgpt has recovered: it was down for 2 h 18 min (major outage in eu-west,
      *       us-east from 2023-11-08T13:42:00Z to 2023-11-08T16:00:00Z)}
      * </ul>
      */
     public static String headline(Alert alert, Markup markup) {
+        return headline(alert, markup, regions(alert.regions()));
+    }
+
+    /**
+     * The headline in at most {@code maxChars} UTF-16 units. The region list is the only part
+     * without a small bound, so when the headline is too long it names fewer regions ({@code
+     * eu-west and 198 more regions}) and the estimate, the time left and the basis at its end
+     * survive; only if that is not enough is it cut.
+     */
+    public static String headline(Alert alert, Markup markup, int maxChars) {
+        String full = headline(alert, markup);
+        if (full.length() <= maxChars) {
+            return full;
+        }
+        String shortest = full;
+        for (int listed = alert.regions().size() - 1; listed >= 0; listed--) {
+            shortest = headline(alert, markup, regions(alert.regions(), listed));
+            if (shortest.length() <= maxChars) {
+                return shortest;
+            }
+        }
+        return truncate(shortest, maxChars);
+    }
+
+    private static String headline(Alert alert, Markup markup, String regions) {
         String service = markup.strong(alert.service());
         String what = markup.text(severity(alert.severity()));
-        String where = markup.text(regions(alert.regions()));
+        String where = markup.text(regions);
         String since = markup.text(instant(alert.startedAt()));
         String estimate = estimate(alert);
+        String outlook = estimate.isEmpty() ? "" : markup.text(estimate + outlook(alert));
         return switch (alert.type()) {
             case OUTAGE_STARTED ->
                     service
@@ -181,9 +273,7 @@ public final class AlertText {
                             + where
                             + " since "
                             + since
-                            + (estimate.isEmpty()
-                                    ? ""
-                                    : ", expected to last " + markup.text(estimate));
+                            + (outlook.isEmpty() ? "" : ", expected to last " + outlook);
             case OUTAGE_UPDATED ->
                     service
                             + " "
@@ -194,9 +284,7 @@ public final class AlertText {
                             + where
                             + " since "
                             + since
-                            + (estimate.isEmpty()
-                                    ? ""
-                                    : ", now expected to last " + markup.text(estimate));
+                            + (outlook.isEmpty() ? "" : ", now expected to last " + outlook);
             case OUTAGE_RECOVERED ->
                     service
                             + " has recovered: it "
@@ -216,11 +304,32 @@ public final class AlertText {
     }
 
     /**
-     * The lines under the headline: evidence, the official status, how early the detector was, and
-     * the alert's identity. Each line is complete in itself.
+     * What follows the total in the headline: {@code , about 1 h 50 min left — typical of major
+     * outages}, either part alone, or empty.
+     */
+    private static String outlook(Alert alert) {
+        StringBuilder text = new StringBuilder();
+        if (alert.estimatedRemainingSeconds() != null) {
+            text.append(", ").append(left(alert.estimatedRemainingSeconds()));
+        }
+        String basis = basis(alert);
+        if (!basis.isEmpty()) {
+            text.append(" — ").append(basis);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The lines under the headline: the time left with its 10–90 % interval while the outage lasts,
+     * evidence, the official status, how early the detector was, and the alert's identity. Each
+     * line is complete in itself.
      */
     public static List<String> details(Alert alert, Markup markup) {
         List<String> lines = new ArrayList<>();
+        String timeLeft = timeLeft(alert);
+        if (alert.type() != AlertType.OUTAGE_RECOVERED && !timeLeft.isEmpty()) {
+            lines.add("Time left: " + markup.text(timeLeft));
+        }
         lines.add("Evidence: " + markup.text(evidence(alert.evidence())));
         StatusUpdate status = alert.officialStatus();
         if (status != null) {
@@ -242,7 +351,15 @@ public final class AlertText {
 
     /** The headline, then the detail lines, separated by newlines. */
     public static String message(Alert alert, Markup markup) {
-        StringBuilder text = new StringBuilder(headline(alert, markup));
+        return message(alert, markup, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The headline fitted to {@code headlineMaxChars} (see {@link #headline(Alert, Markup, int)}),
+     * then the detail lines, separated by newlines.
+     */
+    public static String message(Alert alert, Markup markup, int headlineMaxChars) {
+        StringBuilder text = new StringBuilder(headline(alert, markup, headlineMaxChars));
         for (String line : details(alert, markup)) {
             text.append('\n').append(line);
         }

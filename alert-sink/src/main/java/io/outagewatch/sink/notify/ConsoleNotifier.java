@@ -9,7 +9,8 @@ import java.util.Optional;
  * Prints alerts for people watching a terminal, e.g. in the demo:
  *
  * <pre>
- * == OUTAGE STARTED == chatgpt is down: major outage in eu-west, us-east since 2023-11-08T13:42:00Z, expected to last about 1 h 30 min (30 min to 3 h)
+ * == OUTAGE STARTED == chatgpt is down: major outage in eu-west, us-east since 2023-11-08T13:42:00Z, expected to last about 2 h 36 min (44 min to 16 h), about 1 h 50 min left — typical of major outages
+ *    Time left: about 1 h 50 min (20 min to 14 h)
  *    Evidence: probes failing 92% (usual 1%); failing at fra-1, iad-2, sin-1; ...
  *    Official status: investigating, major impact: "Elevated error rates ..." &lt;https://...&gt; (2023-11-08T14:30:00Z)
  *    Detected 47 min before the official acknowledgement

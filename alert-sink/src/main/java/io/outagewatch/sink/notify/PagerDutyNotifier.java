@@ -23,13 +23,14 @@ import java.util.Objects;
  * event_action} and {@code dedup_key}.
  *
  * <p>Trigger fields: {@code payload.summary} = {@link AlertText#headline} (service, severity,
- * regions, onset, estimated length; cut to 1024 characters), {@code payload.source} = {@code
+ * regions, onset, estimated length, time left and what the estimate rests on; at most 1024
+ * characters: a longer one names fewer regions, then is cut), {@code payload.source} = {@code
  * outagewatch}, {@code payload.severity} per the table below, {@code payload.timestamp} = {@code
  * detectedAt}, {@code payload.component} = the service, {@code payload.class} = {@code outage},
- * {@code payload.custom_details} = the evidence, regions, estimate, official status and lead (names
- * as in the alert's wire JSON), {@code client} = {@code OutageWatch}. {@code payload.group} is not
- * sent: OutageWatch has no grouping of services that would mean something in PagerDuty, and
- * severity already has its own field.
+ * {@code payload.custom_details} = the evidence, regions, estimate, time left and its basis,
+ * official status and lead (names as in the alert's wire JSON), {@code client} = {@code
+ * OutageWatch}. {@code payload.group} is not sent: OutageWatch has no grouping of services that
+ * would mean something in PagerDuty, and severity already has its own field.
  *
  * <table>
  *   <caption>Severity mapping</caption>
@@ -138,7 +139,7 @@ public final class PagerDutyNotifier implements Notifier {
         event.put("event_action", "trigger");
         event.put("dedup_key", dedupKey);
         ObjectNode payload = event.putObject("payload");
-        payload.put("summary", AlertText.truncate(AlertText.headline(alert), SUMMARY_MAX_CHARS));
+        payload.put("summary", AlertText.headline(alert, AlertText.PLAIN, SUMMARY_MAX_CHARS));
         payload.put("source", SOURCE);
         payload.put("severity", severity(alert.severity()));
         payload.put("timestamp", alert.detectedAt().toString());
@@ -156,7 +157,11 @@ public final class PagerDutyNotifier implements Notifier {
         return body;
     }
 
-    /** Evidence, regions, estimate, official status and lead, named as in the alert's JSON. */
+    /**
+     * Evidence, regions, estimate, time left, basis, official status and lead, named as in the
+     * alert's JSON; {@code estimatedDuration} and {@code estimatedRemaining} are the estimates as
+     * text.
+     */
     static ObjectNode customDetails(Alert alert) {
         JsonNode wire;
         try {
@@ -178,6 +183,16 @@ public final class PagerDutyNotifier implements Notifier {
             details.put("estimatedDurationSeconds", alert.estimatedDurationSeconds());
             details.put("estimatedDurationLowSeconds", alert.estimatedDurationLowSeconds());
             details.put("estimatedDurationHighSeconds", alert.estimatedDurationHighSeconds());
+        }
+        String timeLeft = AlertText.timeLeft(alert);
+        if (!timeLeft.isEmpty()) {
+            details.put("estimatedRemaining", timeLeft);
+            details.put("estimatedRemainingSeconds", alert.estimatedRemainingSeconds());
+            details.put("estimatedRemainingLowSeconds", alert.estimatedRemainingLowSeconds());
+            details.put("estimatedRemainingHighSeconds", alert.estimatedRemainingHighSeconds());
+        }
+        if (alert.estimateBasis() != null) {
+            details.put("estimateBasis", alert.estimateBasis());
         }
         details.set("evidence", wire.get("evidence"));
         if (wire.has("officialStatus")) {

@@ -18,7 +18,9 @@ import java.util.Objects;
  *
  * <pre>
  * :red_circle: *chatgpt* is down: major outage in eu-west, us-east since 2023-11-08T13:42:00Z,
- * expected to last about 1 h 30 min (30 min to 3 h)
+ * expected to last about 2 h 36 min (44 min to 16 h), about 1 h 50 min left — typical of major
+ * outages
+ * Time left: about 1 h 50 min (20 min to 14 h)
  * ...
  * :large_green_circle: *chatgpt* has recovered: it was down for 2 h 18 min (...)
  * </pre>
@@ -38,6 +40,12 @@ public final class SlackNotifier implements Notifier {
      * message readable when an alert lists hundreds of regions.
      */
     static final int TEXT_MAX_CHARS = 4000;
+
+    /**
+     * A longer headline names fewer regions, so that the estimate, the time left and what they rest
+     * on, at its end, are not lost when the message is cut.
+     */
+    static final int HEADLINE_MAX_CHARS = 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +91,8 @@ public final class SlackNotifier implements Notifier {
                     case OUTAGE_RECOVERED -> ":large_green_circle: ";
                 };
         return AlertText.truncate(
-                marker + AlertText.message(alert, AlertText.SLACK), TEXT_MAX_CHARS);
+                marker + AlertText.message(alert, AlertText.SLACK, HEADLINE_MAX_CHARS),
+                TEXT_MAX_CHARS);
     }
 
     static byte[] body(Alert alert) {

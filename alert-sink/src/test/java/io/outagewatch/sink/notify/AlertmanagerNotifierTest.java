@@ -78,6 +78,25 @@ class AlertmanagerNotifierTest {
     }
 
     @Test
+    void annotationsSayTheTimeLeftAndWhatTheEstimateRestsOn() throws Exception {
+        AlertmanagerNotifier notifier =
+                new AlertmanagerNotifier(
+                        "am", List.of("http://alertmanager:9093"), Optional.empty(), http);
+
+        JsonNode annotations =
+                JSON.readTree(notifier.body(TestAlerts.startedWithTimeLeft()))
+                        .get(0)
+                        .get("annotations");
+
+        assertThat(annotations.get("summary").asText())
+                .endsWith(
+                        "expected to last about 2 h 36 min (44 min to 16 h), about 1 h 50 min"
+                                + " left — typical of major outages");
+        assertThat(annotations.get("description").asText())
+                .startsWith("Time left: about 1 h 50 min (20 min to 14 h)\nEvidence: ");
+    }
+
+    @Test
     void outcomesAreCombinedAcrossAlertmanagers() throws Exception {
         try (RecordingServer ok = RecordingServer.start();
                 RecordingServer failing = RecordingServer.answering(503, "restarting");

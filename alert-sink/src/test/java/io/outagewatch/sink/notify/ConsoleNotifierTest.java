@@ -49,6 +49,27 @@ class ConsoleNotifierTest {
     }
 
     @Test
+    void printsTheTimeLeftAndWhatTheEstimateRestsOn() {
+        assertThat(ConsoleNotifier.format(TestAlerts.updatedWithTimeLeft()))
+                .isEqualTo(
+                        "== OUTAGE UPDATED == chatgpt is still down: major outage in eu-west,"
+                                + " us-east since 2023-11-08T13:42:00Z, now expected to last about"
+                                + " 2 h (1 h to 4 h), about 40 min left — from 41 past ChatGPT"
+                                + " incidents, in monitoring\n"
+                                + "   Time left: about 40 min (10 min to 2 h 30 min)\n"
+                                + "   Evidence: probes failing 92% (usual 1%); failing at fra-1,"
+                                + " iad-2, sin-1; healthy at syd-1; error reports 47.5/min (usual"
+                                + " 0.8/min); anomaly score 12.3\n"
+                                + "   Official status: investigating, major impact: \"Elevated"
+                                + " error rates on ChatGPT & the <API>\""
+                                + " <https://status.openai.com/incidents/yp8kx2y5ws2r>"
+                                + " (2023-11-08T14:30:00Z)\n"
+                                + "   Detected 47 min before the official acknowledgement\n"
+                                + "   Incident chatgpt-20231108-1342, alert 2, detected"
+                                + " 2023-11-08T13:43:30Z\n");
+    }
+
+    @Test
     void aBrokenStreamIsRetryable() {
         OutputStream broken =
                 new OutputStream() {

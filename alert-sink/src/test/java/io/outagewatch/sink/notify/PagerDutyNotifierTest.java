@@ -104,6 +104,9 @@ class PagerDutyNotifierTest {
                                             + "\"reportBaseline\":0.8,\"score\":12.25}"));
             assertThat(details.has("officialStatus")).isFalse();
             assertThat(details.has("leadSecondsOverAck")).isFalse();
+            assertThat(details.has("estimatedRemaining")).isFalse();
+            assertThat(details.has("estimatedRemainingSeconds")).isFalse();
+            assertThat(details.has("estimateBasis")).isFalse();
 
             JsonNode update = JSON.readTree(requests.get(1).body());
             assertThat(update.get("event_action").asText()).isEqualTo("trigger");
@@ -135,11 +138,71 @@ class PagerDutyNotifierTest {
     }
 
     @Test
+    void triggerSaysTheTimeLeftAndWhatTheEstimateRestsOn() throws Exception {
+        PagerDutyNotifier notifier =
+                new PagerDutyNotifier("pd", URI.create(PagerDutyNotifier.DEFAULT_URL), KEY, http);
+
+        JsonNode payload =
+                JSON.readTree(notifier.event(TestAlerts.startedWithTimeLeft())).get("payload");
+
+        assertThat(payload.get("summary").asText())
+                .isEqualTo(
+                        "chatgpt is down: major outage in eu-west, us-east since"
+                                + " 2023-11-08T13:42:00Z, expected to last about 2 h 36 min (44"
+                                + " min to 16 h), about 1 h 50 min left — typical of major"
+                                + " outages");
+        JsonNode details = payload.get("custom_details");
+        assertThat(details.get("estimatedDuration").asText())
+                .isEqualTo("about 2 h 36 min (44 min to 16 h)");
+        assertThat(details.get("estimatedDurationSeconds").asLong()).isEqualTo(9360);
+        assertThat(details.get("estimatedRemaining").asText())
+                .isEqualTo("about 1 h 50 min (20 min to 14 h)");
+        assertThat(details.get("estimatedRemainingSeconds").asLong()).isEqualTo(6600);
+        assertThat(details.get("estimatedRemainingLowSeconds").asLong()).isEqualTo(1200);
+        assertThat(details.get("estimatedRemainingHighSeconds").asLong()).isEqualTo(50400);
+        assertThat(details.get("estimateBasis").asText()).isEqualTo("typical of major outages");
+    }
+
+    @Test
+    void aBasisWithoutTimeLeftIsStillSent() throws Exception {
+        PagerDutyNotifier notifier =
+                new PagerDutyNotifier("pd", URI.create(PagerDutyNotifier.DEFAULT_URL), KEY, http);
+        Alert alert =
+                TestAlerts.withTimeLeft(
+                        TestAlerts.updated(), null, null, null, "from 41 past ChatGPT incidents");
+
+        JsonNode payload = JSON.readTree(notifier.event(alert)).get("payload");
+
+        assertThat(payload.get("summary").asText())
+                .endsWith(
+                        "now expected to last about 2 h (1 h to 4 h) — from 41 past ChatGPT incidents");
+        assertThat(payload.get("custom_details").get("estimateBasis").asText())
+                .isEqualTo("from 41 past ChatGPT incidents");
+        assertThat(payload.get("custom_details").has("estimatedRemaining")).isFalse();
+    }
+
+    @Test
+    void aLongSummaryNamesFewerRegionsAndKeepsTheTimeLeftAndBasis() throws Exception {
+        Alert wide =
+                TestAlerts.withRegions(
+                        TestAlerts.updatedWithTimeLeft(), TestAlerts.manyRegions(200));
+        PagerDutyNotifier notifier =
+                new PagerDutyNotifier("pd", URI.create(PagerDutyNotifier.DEFAULT_URL), KEY, http);
+
+        JsonNode payload = JSON.readTree(notifier.event(wide)).get("payload");
+
+        assertThat(payload.get("summary").asText())
+                .hasSizeLessThanOrEqualTo(PagerDutyNotifier.SUMMARY_MAX_CHARS)
+                .hasSizeGreaterThan(PagerDutyNotifier.SUMMARY_MAX_CHARS - 40)
+                .contains(" more regions since 2023-11-08T13:42:00Z")
+                .endsWith("about 40 min left — from 41 past ChatGPT incidents, in monitoring");
+        assertThat(payload.get("custom_details").get("regions").asText())
+                .contains("region-with-a-rather-long-name-199");
+    }
+
+    @Test
     void summaryIsCutTo1024Characters() throws Exception {
-        List<String> regions = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            regions.add("region-with-a-rather-long-name-" + i);
-        }
+        List<String> regions = TestAlerts.manyRegions(200);
         Alert a = TestAlerts.started();
         Alert wide =
                 new Alert(
@@ -162,7 +225,12 @@ class PagerDutyNotifierTest {
         PagerDutyNotifier notifier =
                 new PagerDutyNotifier("pd", URI.create(PagerDutyNotifier.DEFAULT_URL), KEY, http);
         JsonNode payload = JSON.readTree(notifier.event(wide)).get("payload");
-        assertThat(payload.get("summary").asText()).hasSize(1024).endsWith("…");
+        assertThat(payload.get("summary").asText())
+                .hasSizeLessThanOrEqualTo(1024)
+                .startsWith(
+                        "chatgpt is partly down: partial outage in region-with-a-rather-long-name-0,")
+                .contains(" more regions since ")
+                .endsWith(", expected to last about 1 h 30 min (30 min to 3 h)");
         assertThat(payload.get("severity").asText()).isEqualTo("error");
     }
 

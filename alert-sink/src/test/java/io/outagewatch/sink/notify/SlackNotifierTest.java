@@ -66,6 +66,47 @@ class SlackNotifierTest {
     }
 
     @Test
+    void messageSaysTheTimeLeftAndWhatTheEstimateRestsOn() {
+        assertThat(SlackNotifier.text(TestAlerts.startedWithTimeLeft()))
+                .isEqualTo(
+                        ":red_circle: *chatgpt* is down: major outage in eu-west, us-east since"
+                                + " 2023-11-08T13:42:00Z, expected to last about 2 h 36 min (44"
+                                + " min to 16 h), about 1 h 50 min left — typical of major"
+                                + " outages\n"
+                                + "Time left: about 1 h 50 min (20 min to 14 h)\n"
+                                + "Evidence: probes failing 92% (usual 1%); failing at fra-1,"
+                                + " iad-2, sin-1; healthy at syd-1; error reports 47.5/min"
+                                + " (usual 0.8/min); anomaly score 12.3\n"
+                                + "Incident chatgpt-20231108-1342, alert 1, detected"
+                                + " 2023-11-08T13:43:30Z");
+        assertThat(SlackNotifier.text(TestAlerts.updatedWithTimeLeft()))
+                .startsWith(
+                        ":large_orange_circle: *chatgpt* is still down: major outage in eu-west,"
+                                + " us-east since 2023-11-08T13:42:00Z, now expected to last about"
+                                + " 2 h (1 h to 4 h), about 40 min left — from 41 past ChatGPT"
+                                + " incidents, in monitoring\nTime left: about 40 min (10 min to 2"
+                                + " h 30 min)\n");
+    }
+
+    @Test
+    void aMessageWithHundredsOfRegionsKeepsTheEstimateAndDetails() {
+        String text =
+                SlackNotifier.text(
+                        TestAlerts.withRegions(
+                                TestAlerts.startedWithTimeLeft(), TestAlerts.manyRegions(250)));
+
+        String headline = text.substring(0, text.indexOf('\n'));
+        assertThat(headline)
+                .hasSizeLessThanOrEqualTo(
+                        ":red_circle: ".length() + SlackNotifier.HEADLINE_MAX_CHARS)
+                .endsWith("about 1 h 50 min left — typical of major outages");
+        assertThat(text)
+                .hasSizeLessThanOrEqualTo(SlackNotifier.TEXT_MAX_CHARS)
+                .contains("\nTime left: about 1 h 50 min (20 min to 14 h)\n")
+                .endsWith("Incident chatgpt-20231108-1342, alert 1, detected 2023-11-08T13:43:30Z");
+    }
+
+    @Test
     void goneWebhookIsRejectedAndThrottlingRetried() throws Exception {
         try (RecordingServer server = RecordingServer.start()) {
             server.then(

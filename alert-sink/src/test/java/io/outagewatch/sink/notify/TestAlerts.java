@@ -6,9 +6,14 @@ import io.outagewatch.events.Evidence;
 import io.outagewatch.events.Severity;
 import io.outagewatch.events.StatusUpdate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One incident's alerts: started, updated, recovered after 8280 s (2 h 18 min). */
+/**
+ * One incident's alerts: started, updated, recovered after 8280 s (2 h 18 min), as alerts were
+ * before they carried the time left and the basis of the estimate; and the same incident's alerts
+ * with them ({@link #startedWithTimeLeft}, {@link #updatedWithTimeLeft}, {@link #withTimeLeft}).
+ */
 public final class TestAlerts {
     public static final String INCIDENT = "chatgpt-20231108-1342";
     public static final Instant START = Instant.parse("2023-11-08T13:42:00Z");
@@ -91,6 +96,90 @@ public final class TestAlerts {
                 status(),
                 2790L,
                 3);
+    }
+
+    /**
+     * Started, expected to last about 2 h 36 min (44 min to 16 h), about 1 h 50 min left (20 min to
+     * 14 h), typical of major outages.
+     */
+    public static Alert startedWithTimeLeft() {
+        Alert started = started();
+        return copy(
+                started,
+                started.regions(),
+                new long[] {9360L, 2640L, 57600L},
+                6600L,
+                1200L,
+                50400L,
+                "typical of major outages");
+    }
+
+    /**
+     * Updated with the official status: now about 2 h (1 h to 4 h), about 40 min left (10 min to 2
+     * h 30 min), from 41 past ChatGPT incidents, in monitoring.
+     */
+    public static Alert updatedWithTimeLeft() {
+        return withTimeLeft(
+                updated(), 2400L, 600L, 9000L, "from 41 past ChatGPT incidents, in monitoring");
+    }
+
+    /** A copy of the alert with the given time left and basis (any of them may be null). */
+    public static Alert withTimeLeft(
+            Alert alert, Long remaining, Long remainingLow, Long remainingHigh, String basis) {
+        return copy(alert, alert.regions(), null, remaining, remainingLow, remainingHigh, basis);
+    }
+
+    /** A copy of the alert with the given regions. */
+    public static Alert withRegions(Alert alert, List<String> regions) {
+        return copy(
+                alert,
+                regions,
+                null,
+                alert.estimatedRemainingSeconds(),
+                alert.estimatedRemainingLowSeconds(),
+                alert.estimatedRemainingHighSeconds(),
+                alert.estimateBasis());
+    }
+
+    /** {@code count} distinct regions of 32 or more characters each. */
+    public static List<String> manyRegions(int count) {
+        List<String> regions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            regions.add("region-with-a-rather-long-name-" + i);
+        }
+        return regions;
+    }
+
+    /** A copy with other regions, total (median, low, high; null keeps it), time left and basis. */
+    private static Alert copy(
+            Alert alert,
+            List<String> regions,
+            long[] total,
+            Long remaining,
+            Long remainingLow,
+            Long remainingHigh,
+            String basis) {
+        return new Alert(
+                alert.incidentId(),
+                alert.type(),
+                alert.service(),
+                alert.severity(),
+                regions,
+                alert.startedAt(),
+                alert.detectedAt(),
+                alert.recoveredAt(),
+                alert.durationSeconds(),
+                total == null ? alert.estimatedDurationSeconds() : Long.valueOf(total[0]),
+                total == null ? alert.estimatedDurationLowSeconds() : Long.valueOf(total[1]),
+                total == null ? alert.estimatedDurationHighSeconds() : Long.valueOf(total[2]),
+                alert.evidence(),
+                alert.officialStatus(),
+                alert.leadSecondsOverAck(),
+                alert.version(),
+                remaining,
+                remainingLow,
+                remainingHigh,
+                basis);
     }
 
     /** Minimal: all regions, degraded, no probes, no status. */
