@@ -27,7 +27,9 @@ public final class SinkMetrics {
         /** An attempt beyond the first. */
         RETRIED,
         /** Refused, or retries exhausted: the alert went to the dead letters. */
-        REJECTED;
+        REJECTED,
+        /** Held back by a silence: not sent to this paging receiver. */
+        SILENCED;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -65,6 +67,10 @@ public final class SinkMetrics {
         if (attempts > 1) {
             counters(receiver).get(Outcome.RETRIED).add(attempts - 1L);
         }
+    }
+
+    public void silenced(String receiver) {
+        counters(receiver).get(Outcome.SILENCED).increment();
     }
 
     public void rejected(String receiver) {
