@@ -272,18 +272,28 @@ public final class DeliveryPipeline {
         Optional<Silence> silence = silencer.silencing(alert);
         if (silence.isPresent()) {
             String id = silence.get().id();
+            boolean heldBack = false;
             for (String receiver : routed) {
                 RetryStage stage = receivers.get(receiver);
-                if (stage.notifier().pages()) {
+                if (!stage.notifier().pages()) {
+                    results.add(deliverTo(stage, alert, origin, id));
+                } else if (deliveryLog.latestDelivered(alert.incidentId(), receiver).isPresent()) {
+                    // Paged for this incident already (before the silence, or when it ended): a
+                    // silence must not leave that page open, so later alerts follow it.
+                    results.add(deliverTo(stage, alert, origin));
+                } else {
                     metrics.silenced(receiver);
+                    heldBack = true;
                     results.add(
                             new AlertReport.Result(
                                     receiver, AlertReport.Reason.SILENCED, 0, "silenced by " + id));
-                } else {
-                    results.add(deliverTo(stage, alert, origin, id));
                 }
             }
-            hold(alert);
+            if (heldBack) {
+                hold(alert);
+            } else {
+                unhold(alert);
+            }
             history.recordSilenced(alert, id);
         } else {
             for (String receiver : routed) {
