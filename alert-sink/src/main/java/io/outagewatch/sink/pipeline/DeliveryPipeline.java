@@ -65,6 +65,8 @@ public final class DeliveryPipeline {
     /** Open incidents whose latest alert a silence held back, by incident id, oldest first. */
     private final Map<String, Held> held = new LinkedHashMap<>();
 
+    private volatile int heldSize;
+
     /** An alert held back, and when to try paging it again after its receivers failed. */
     private static final class Held {
         final Alert alert;
@@ -163,9 +165,9 @@ public final class DeliveryPipeline {
         return this;
     }
 
-    /** How many open incidents a silence holds back now. */
+    /** How many open incidents a silence holds back now; readable from any thread. */
     public int heldCount() {
-        return held.size();
+        return heldSize;
     }
 
     /**
@@ -210,6 +212,7 @@ public final class DeliveryPipeline {
                         results);
             } else {
                 held.remove(alert.incidentId());
+                heldSize = held.size();
                 released++;
                 LOG.info(
                         "{} v{}: its silence ended while it is open; paged: {}",
@@ -229,6 +232,7 @@ public final class DeliveryPipeline {
         held.remove(alert.incidentId());
         if (alert.type() == AlertType.OUTAGE_RECOVERED) {
             // Recovered while silenced: nothing is left to page.
+            heldSize = held.size();
             return;
         }
         held.put(alert.incidentId(), new Held(alert));
@@ -240,6 +244,7 @@ public final class DeliveryPipeline {
                     eldest);
             held.remove(eldest);
         }
+        heldSize = held.size();
     }
 
     private void unhold(Alert alert) {
@@ -247,6 +252,7 @@ public final class DeliveryPipeline {
         if (existing != null && existing.alert.version() <= alert.version()) {
             held.remove(alert.incidentId());
         }
+        heldSize = held.size();
     }
 
     /**
