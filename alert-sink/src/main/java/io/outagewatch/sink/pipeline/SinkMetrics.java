@@ -113,7 +113,7 @@ public final class SinkMetrics {
                 .append(DELIVERIES)
                 .append(
                         " Deliveries per receiver: delivered, retried (attempts beyond the first),"
-                                + " rejected (dead-lettered).\n");
+                                + " rejected (dead-lettered), silenced (held back by a silence).\n");
         out.append("# TYPE ").append(DELIVERIES).append(" counter\n");
         for (Map.Entry<String, Map<Outcome, LongAdder>> receiver :
                 new TreeMap<>(deliveries).entrySet()) {

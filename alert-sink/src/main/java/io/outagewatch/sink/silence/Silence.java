@@ -158,9 +158,9 @@ public record Silence(
                 source);
     }
 
-    /** Whether it has ended at {@code now}. */
+    /** Whether it has ended at {@code now}; an empty one (expired before it began) has. */
     public boolean endedAt(Instant now) {
-        return !now.isBefore(endsAt);
+        return !now.isBefore(endsAt) || !endsAt.isAfter(startsAt);
     }
 
     private static String text(String field, String value, int maxChars) {

@@ -24,10 +24,10 @@ public final class SilenceJson {
         }
 
         public static State of(Silence silence, Instant now) {
-            if (now.isBefore(silence.startsAt())) {
-                return PENDING;
+            if (silence.endedAt(now)) {
+                return EXPIRED;
             }
-            return silence.endedAt(now) ? EXPIRED : ACTIVE;
+            return now.isBefore(silence.startsAt()) ? PENDING : ACTIVE;
         }
     }
 
