@@ -180,11 +180,15 @@ public final class DeliveryPipeline {
      * @return how many incidents were released
      */
     public int releaseEnded() throws IOException, InterruptedException {
+        if (held.isEmpty()) {
+            return 0;
+        }
         Instant now = time.clock().instant();
+        Silencer.Snapshot silences = silencer.snapshot();
         List<Held> due = new ArrayList<>();
         for (Held entry : held.values()) {
             if ((entry.retryAt == null || !entry.retryAt.isAfter(now))
-                    && silencer.silencingAt(entry.alert, now).isEmpty()) {
+                    && silences.silencingAt(entry.alert, now).isEmpty()) {
                 due.add(entry);
             }
         }

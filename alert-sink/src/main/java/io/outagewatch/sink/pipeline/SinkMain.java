@@ -118,14 +118,14 @@ public final class SinkMain {
                                                 config.maintenanceWindows(),
                                                 config.announcedMaintenances()),
                                         history.heldAlerts());
-                if (config.historyDb().isEmpty()) {
+                Optional<SilenceApi> api =
+                        config.silencesToken()
+                                .map(token -> SilenceApi.create(token, silences, time.clock()));
+                if (api.isPresent() && config.historyDb().isEmpty()) {
                     err.println(
                             "sink: no history database: silences made through the API last"
                                     + " until the sink stops");
                 }
-                Optional<SilenceApi> api =
-                        config.silencesToken()
-                                .map(token -> SilenceApi.create(token, silences, time.clock()));
                 // A null resource (no --metrics-port) is skipped by try-with-resources.
                 try (MetricsServer metrics =
                         startMetrics(arguments, pipeline.metrics(), api, err)) {

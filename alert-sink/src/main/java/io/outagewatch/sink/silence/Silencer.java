@@ -44,7 +44,30 @@ public final class Silencer {
      * back is still silenced now.
      */
     public Optional<Silence> silencingAt(Alert alert, Instant instant) {
-        for (Silence silence : store.silences()) {
+        return silencingAt(alert, instant, store.silences());
+    }
+
+    /** The stored silences now, to ask about many alerts with one read of the store. */
+    public Snapshot snapshot() {
+        return new Snapshot(store.silences());
+    }
+
+    /** The silences as they were read once; answers like the silencer. */
+    public final class Snapshot {
+        private final List<Silence> silences;
+
+        private Snapshot(List<Silence> silences) {
+            this.silences = List.copyOf(silences);
+        }
+
+        /** {@link Silencer#silencingAt}, on the silences read. */
+        public Optional<Silence> silencingAt(Alert alert, Instant instant) {
+            return Silencer.this.silencingAt(alert, instant, silences);
+        }
+    }
+
+    private Optional<Silence> silencingAt(Alert alert, Instant instant, List<Silence> stored) {
+        for (Silence silence : stored) {
             if (silence.source() == Silence.Source.ANNOUNCED && !announced) {
                 continue;
             }
