@@ -12,12 +12,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The {@code maintenanceWindows} and {@code silences} sections of {@code sink.yaml}. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SinkConfigSilencesTest {
 
     private static final String RECEIVERS =

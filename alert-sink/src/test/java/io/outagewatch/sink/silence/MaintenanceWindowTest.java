@@ -13,7 +13,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * windows are plain ranges. Berlin moved its clocks forward on 2024-03-31 (02:00 CET became 03:00
  * CEST) and back on 2024-10-27 (03:00 CEST became 02:00 CET).
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MaintenanceWindowTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -11,11 +11,14 @@ import io.outagewatch.events.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Matching a silence against alerts: a table of matchers, regions and event times. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SilenceTest {
 
     private static final Instant NOW = Instant.parse("2023-11-08T12:00:00Z");
