@@ -89,13 +89,14 @@ public final class StatusPageMain {
             return 2;
         }
         try (EventPublisher<StatusUpdate> publisher = publisher(output, config, out);
+                // Null when maintenances are off; try-with-resources skips it.
                 EventPublisher<Maintenance> maintenances =
-                        maintenancePublisher(output, config, out)) {
+                        config.maintenances() ? maintenancePublisher(output, config, out) : null) {
             StatusPageService service =
                     StatusPageService.create(
                             config,
                             publisher,
-                            config.maintenances() ? maintenances : null,
+                            maintenances,
                             ConditionalFetcher.defaultClient(),
                             Clock.systemUTC(),
                             () -> ThreadLocalRandom.current().nextDouble());
@@ -137,11 +138,6 @@ public final class StatusPageMain {
     /** Where scheduled maintenances go: their own topic, never the status updates'. */
     private static EventPublisher<Maintenance> maintenancePublisher(
             Output output, StatusPageConfig config, PrintStream out) {
-        if (!config.maintenances()) {
-            return new JsonLinesPublisher<>(
-                    new PrintStream(java.io.OutputStream.nullOutputStream()),
-                    MaintenanceSerde.INSTANCE);
-        }
         if (output == Output.STDOUT) {
             return new JsonLinesPublisher<>(out, MaintenanceSerde.INSTANCE);
         }
