@@ -1,10 +1,14 @@
 package io.outagewatch.sink;
 
 import io.outagewatch.events.Alert;
+import io.outagewatch.sink.history.HeldAlert;
 import io.outagewatch.sink.history.HistoryStore;
 import io.outagewatch.sink.notify.HttpDelivery;
 import io.outagewatch.sink.pipeline.HistoryRecorder;
+import io.outagewatch.sink.silence.SilenceStore;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +58,21 @@ public final class SinkMain {
             @Override
             public void record(Alert alert) {
                 store.record(alert);
+            }
+
+            @Override
+            public void recordSilenced(Alert alert, String silenceId) {
+                store.record(alert, Optional.of(silenceId));
+            }
+
+            @Override
+            public Optional<SilenceStore> silenceStore() {
+                return Optional.of(store);
+            }
+
+            @Override
+            public List<HeldAlert> heldAlerts() {
+                return store.heldAlerts();
             }
 
             @Override

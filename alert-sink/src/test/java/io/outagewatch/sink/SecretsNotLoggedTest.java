@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
+import io.outagewatch.sink.api.ApiToken;
 import io.outagewatch.sink.notify.HttpDelivery;
 import io.outagewatch.sink.notify.StandardWebhookSigner;
 import io.outagewatch.sink.notify.TestAlerts;
@@ -59,6 +60,8 @@ class SecretsNotLoggedTest {
                             .encodeToString(WEBHOOK_KEY_TEXT.getBytes(StandardCharsets.UTF_8));
     private static final String SLACK_TOKEN = "SlackWebhookS3cretToken0042";
     private static final String SLACK_PATH = "/services/T0SECRET7/B0SECRET9/" + SLACK_TOKEN;
+    private static final String SILENCES_TOKEN = "SilencesApiS3cretToken0042";
+    private static final String SHORT_SILENCES_TOKEN = "Sh0rtS3cret";
 
     private static final List<Alert> ALERTS =
             List.of(TestAlerts.started(), TestAlerts.updated(), TestAlerts.recovered());
@@ -291,6 +294,54 @@ class SecretsNotLoggedTest {
                         });
     }
 
+    @Test
+    void theSilencesApiTokenNeverReachesOutputOrLogs() throws Exception {
+        Path alerts = alertsFile();
+        Path tokenFile = write("silences.token", SILENCES_TOKEN + "\n");
+        Path shortFile = write("short.token", SHORT_SILENCES_TOKEN + "\n");
+
+        Run fromEnvironment =
+                run(
+                        Map.of(ApiToken.ENV, SILENCES_TOKEN),
+                        "--console",
+                        "--metrics-port",
+                        "0",
+                        "--delivery-log",
+                        dir.resolve("silences-env-log").toString(),
+                        "--from-file",
+                        alerts.toString());
+        Run fromFile =
+                run(
+                        Map.of(),
+                        "--console",
+                        "--metrics-port",
+                        "0",
+                        "--silences-token-file",
+                        tokenFile.toString(),
+                        "--delivery-log",
+                        dir.resolve("silences-file-log").toString(),
+                        "--from-file",
+                        alerts.toString());
+        Run tooShort =
+                run(
+                        Map.of(),
+                        "--console",
+                        "--silences-token-file",
+                        shortFile.toString(),
+                        "--from-file",
+                        alerts.toString());
+
+        for (Run run : List.of(fromEnvironment, fromFile)) {
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("sink: silences API on http://127.0.0.1:");
+            assertNoSecretIn(run);
+        }
+        assertThat(tooShort.status()).isEqualTo(2);
+        assertThat(tooShort.err())
+                .contains("--silences-token-file: the silences API token is shorter than 16");
+        assertNoSecretIn(tooShort);
+    }
+
     private static void assertNoSecretIn(Run run) {
         for (String secret : forbidden()) {
             assertThat(run.out()).as("stdout").doesNotContain(secret);
@@ -302,7 +353,14 @@ class SecretsNotLoggedTest {
     /** Each secret, its base64 (standard and URL-safe) and its URL-encoded form. */
     private static List<String> forbidden() {
         List<String> secrets =
-                List.of(ROUTING_KEY, WEBHOOK_SECRET, WEBHOOK_KEY_TEXT, SLACK_TOKEN, SLACK_PATH);
+                List.of(
+                        ROUTING_KEY,
+                        WEBHOOK_SECRET,
+                        WEBHOOK_KEY_TEXT,
+                        SLACK_TOKEN,
+                        SLACK_PATH,
+                        SILENCES_TOKEN,
+                        SHORT_SILENCES_TOKEN);
         List<String> forms = new ArrayList<>();
         for (String secret : secrets) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);

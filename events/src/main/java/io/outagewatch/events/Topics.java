@@ -22,6 +22,13 @@ public final class Topics {
     /** Health of each probing vantage point, produced by the detection job. */
     public static final String VANTAGE_HEALTH = "vantage-health";
 
+    /**
+     * {@link Maintenance}, keyed by service: maintenances the services announce on their status
+     * pages, read by the alert sink only (never by the detection job, so an announcement cannot
+     * pass for an acknowledgement).
+     */
+    public static final String MAINTENANCES = "maintenances";
+
     public static final List<String> ALL =
             List.of(
                     PROBE_RESULTS,
@@ -29,7 +36,8 @@ public final class Topics {
                     STATUS_UPDATES,
                     OUTAGE_ALERTS,
                     DEAD_LETTERS,
-                    VANTAGE_HEALTH);
+                    VANTAGE_HEALTH,
+                    MAINTENANCES);
 
     private Topics() {}
 }

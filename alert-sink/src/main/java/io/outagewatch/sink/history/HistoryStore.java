@@ -7,6 +7,8 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Severity;
+import io.outagewatch.sink.silence.Silence;
+import io.outagewatch.sink.silence.SilenceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The outage history over JDBC, on SQLite ({@code jdbc:sqlite:PATH}, the embedded default) or
  * PostgreSQL ({@code jdbc:postgresql://...}). One connection; calls take turns on it.
  */
-public final class HistoryStore implements OutageHistory {
+public final class HistoryStore implements OutageHistory, SilenceStore {
 
     /** Where {@code bin/outagewatch} keeps the history unless told otherwise. */
     public static final String DEFAULT_URL = "jdbc:sqlite:outagewatch-data/history.db";
@@ -44,7 +47,11 @@ public final class HistoryStore implements OutageHistory {
     private static final String INCIDENT_COLUMNS =
             "incident_id, service, severity, regions, started_at, detected_at, recovered_at,"
                     + " duration_seconds, first_estimate_seconds, first_version, official_ack_at,"
-                    + " lead_seconds_over_ack, latest_type, latest_version";
+                    + " lead_seconds_over_ack, latest_type, latest_version, silenced_by";
+
+    private static final String SILENCE_COLUMNS =
+            "id, service, severity, region, starts_at, ends_at, created_by, comment, created_at,"
+                    + " source";
 
     private final String url;
     private final Dialect dialect;
@@ -144,11 +151,16 @@ public final class HistoryStore implements OutageHistory {
     }
 
     @Override
-    public synchronized RecordOutcome record(Alert alert) {
+    public RecordOutcome record(Alert alert) {
+        return record(alert, Optional.empty());
+    }
+
+    @Override
+    public synchronized RecordOutcome record(Alert alert, Optional<String> silencedBy) {
         try {
             dialect.begin(connection);
             try {
-                RecordOutcome outcome = recordInTransaction(alert);
+                RecordOutcome outcome = recordInTransaction(alert, silencedBy.orElse(null));
                 dialect.commit(connection);
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -160,17 +172,18 @@ public final class HistoryStore implements OutageHistory {
         }
     }
 
-    private RecordOutcome recordInTransaction(Alert alert) throws SQLException {
+    private RecordOutcome recordInTransaction(Alert alert, String silencedBy) throws SQLException {
         try (PreparedStatement insert =
                 connection.prepareStatement(
-                        "INSERT INTO alerts (incident_id, version, type, service, alert)"
-                                + " VALUES (?, ?, ?, ?, ?)"
+                        "INSERT INTO alerts (incident_id, version, type, service, alert,"
+                                + " silenced_by) VALUES (?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (incident_id, version) DO NOTHING")) {
             insert.setString(1, alert.incidentId());
             insert.setInt(2, alert.version());
             insert.setString(3, alert.type().name());
             insert.setString(4, alert.service());
             insert.setString(5, AlertSerde.INSTANCE.toJson(alert));
+            insert.setString(6, silencedBy);
             if (insert.executeUpdate() == 0) {
                 return RecordOutcome.DUPLICATE;
             }
@@ -181,9 +194,9 @@ public final class HistoryStore implements OutageHistory {
                 connection.prepareStatement(
                         "INSERT INTO incidents ("
                                 + INCIDENT_COLUMNS
-                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (incident_id) DO NOTHING")) {
-            bindIncident(insert, Incident.from(alert));
+            bindIncident(insert, Incident.from(alert).silencedBy(silencedBy));
             if (insert.executeUpdate() == 1) {
                 return RecordOutcome.NEW_INCIDENT;
             }
@@ -191,7 +204,7 @@ public final class HistoryStore implements OutageHistory {
         Incident existing =
                 selectIncident(alert.incidentId(), dialect.forUpdate)
                         .orElseThrow(() -> new IllegalStateException("incident row vanished"));
-        Incident merged = existing.merge(alert);
+        Incident merged = existing.merge(alert).silencedBy(silencedBy);
         if (!merged.equals(existing)) {
             try (PreparedStatement update =
                     connection.prepareStatement(
@@ -200,10 +213,10 @@ public final class HistoryStore implements OutageHistory {
                                     + " recovered_at = ?, duration_seconds = ?,"
                                     + " first_estimate_seconds = ?, first_version = ?,"
                                     + " official_ack_at = ?, lead_seconds_over_ack = ?,"
-                                    + " latest_type = ?, latest_version = ?"
+                                    + " latest_type = ?, latest_version = ?, silenced_by = ?"
                                     + " WHERE incident_id = ?")) {
                 bindIncident(update, merged);
-                update.setString(15, merged.incidentId());
+                update.setString(16, merged.incidentId());
                 update.executeUpdate();
             }
         }
@@ -227,16 +240,25 @@ public final class HistoryStore implements OutageHistory {
                 new StringBuilder("SELECT ")
                         .append(INCIDENT_COLUMNS)
                         .append(" FROM incidents WHERE 1 = 1");
-        filter.service().ifPresent(s -> sql.append(" AND service = ?"));
+        List<String> services = filter.services().stream().sorted().toList();
+        if (!services.isEmpty()) {
+            sql.append(" AND service IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(services.size(), "?")))
+                    .append(")");
+        }
         filter.since().ifPresent(s -> sql.append(" AND started_at >= ?"));
+        filter.until().ifPresent(s -> sql.append(" AND started_at < ?"));
         sql.append(" ORDER BY started_at, incident_id");
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             int index = 1;
-            if (filter.service().isPresent()) {
-                query.setString(index++, filter.service().get());
+            for (String service : services) {
+                query.setString(index++, service);
             }
             if (filter.since().isPresent()) {
-                dialect.setInstant(query, index, filter.since().get());
+                dialect.setInstant(query, index++, filter.since().get());
+            }
+            if (filter.until().isPresent()) {
+                dialect.setInstant(query, index, filter.until().get());
             }
             List<Incident> incidents = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -266,6 +288,159 @@ public final class HistoryStore implements OutageHistory {
         } catch (SQLException e) {
             throw failure("read alerts of " + incidentId, e);
         }
+    }
+
+    /**
+     * The latest alert of each open incident whose latest alert was silenced: what the sink holds
+     * back until the silence ends. Oldest first.
+     */
+    @Override
+    public synchronized List<HeldAlert> heldAlerts() {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT a.alert, a.silenced_by FROM alerts a JOIN incidents i"
+                                + " ON a.incident_id = i.incident_id"
+                                + " AND a.version = i.latest_version"
+                                + " WHERE i.recovered_at IS NULL AND a.silenced_by IS NOT NULL"
+                                + " ORDER BY a.seq")) {
+            List<HeldAlert> held = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    held.add(
+                            new HeldAlert(
+                                    AlertSerde.INSTANCE.parse(rows.getString(1)).value(),
+                                    rows.getString(2)));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw failure("read the silenced open incidents", e);
+        }
+    }
+
+    @Override
+    public synchronized void add(Silence silence) {
+        try {
+            if (selectSilence(silence.id()).isPresent()) {
+                throw new IllegalArgumentException("silence " + silence.id() + " exists already");
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement(
+                            "INSERT INTO silences ("
+                                    + SILENCE_COLUMNS
+                                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindSilence(insert, silence);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure("add silence " + silence.id(), e);
+        }
+    }
+
+    @Override
+    public synchronized void upsert(Silence silence) {
+        try (PreparedStatement upsert =
+                connection.prepareStatement(
+                        "INSERT INTO silences ("
+                                + SILENCE_COLUMNS
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (id) DO UPDATE SET service = excluded.service,"
+                                + " severity = excluded.severity, region = excluded.region,"
+                                + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
+                                + " created_by = excluded.created_by,"
+                                + " comment = excluded.comment,"
+                                + " created_at = excluded.created_at,"
+                                + " source = excluded.source")) {
+            bindSilence(upsert, silence);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("store silence " + silence.id(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<Silence> silences() {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT " + SILENCE_COLUMNS + " FROM silences ORDER BY starts_at, id")) {
+            List<Silence> silences = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    silences.add(readSilence(rows));
+                }
+            }
+            return silences;
+        } catch (SQLException e) {
+            throw failure("read silences", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Silence> silence(String id) {
+        try {
+            return selectSilence(id);
+        } catch (SQLException e) {
+            throw failure("read silence " + id, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Silence> expire(String id, Instant now) {
+        try {
+            Optional<Silence> existing = selectSilence(id);
+            if (existing.isEmpty()) {
+                return existing;
+            }
+            Silence expired = existing.get().expiredAt(now);
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE silences SET ends_at = ? WHERE id = ?")) {
+                dialect.setInstant(update, 1, expired.endsAt());
+                update.setString(2, id);
+                update.executeUpdate();
+            }
+            return Optional.of(expired);
+        } catch (SQLException e) {
+            throw failure("expire silence " + id, e);
+        }
+    }
+
+    private Optional<Silence> selectSilence(String id) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT " + SILENCE_COLUMNS + " FROM silences WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(readSilence(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private void bindSilence(PreparedStatement statement, Silence silence) throws SQLException {
+        statement.setString(1, silence.id());
+        statement.setString(2, silence.service());
+        statement.setString(3, silence.severity().map(Severity::name).orElse(null));
+        statement.setString(4, silence.region().orElse(null));
+        dialect.setInstant(statement, 5, silence.startsAt());
+        dialect.setInstant(statement, 6, silence.endsAt());
+        statement.setString(7, silence.createdBy());
+        statement.setString(8, silence.comment());
+        dialect.setInstant(statement, 9, silence.createdAt());
+        statement.setString(10, silence.source().wireName());
+    }
+
+    private Silence readSilence(ResultSet rows) throws SQLException {
+        String severity = rows.getString("severity");
+        return new Silence(
+                rows.getString("id"),
+                rows.getString("service"),
+                Optional.ofNullable(severity).map(Severity::valueOf),
+                Optional.ofNullable(rows.getString("region")),
+                dialect.getInstant(rows, "starts_at"),
+                dialect.getInstant(rows, "ends_at"),
+                rows.getString("created_by"),
+                rows.getString("comment"),
+                dialect.getInstant(rows, "created_at"),
+                Silence.Source.fromWire(rows.getString("source")));
     }
 
     /** The schema version the database is at. */
@@ -316,6 +491,7 @@ public final class HistoryStore implements OutageHistory {
         setLong(statement, 12, incident.leadSecondsOverAck());
         statement.setString(13, incident.latestType().name());
         statement.setInt(14, incident.latestVersion());
+        statement.setString(15, incident.silencedBy());
     }
 
     private Incident readIncident(ResultSet rows) throws SQLException {
@@ -333,7 +509,8 @@ public final class HistoryStore implements OutageHistory {
                 dialect.getInstant(rows, "official_ack_at"),
                 getLong(rows, "lead_seconds_over_ack"),
                 AlertType.valueOf(rows.getString("latest_type")),
-                rows.getInt("latest_version"));
+                rows.getInt("latest_version"),
+                rows.getString("silenced_by"));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value)

@@ -30,6 +30,8 @@ import java.util.Optional;
  *     from the newest alert that knew it; negative when it fired later
  * @param latestType the type of the newest alert
  * @param latestVersion the newest alert version seen
+ * @param silencedBy the id of the silence that held back the first of its alerts that was silenced;
+ *     absent when none was
  */
 public record Incident(
         String incidentId,
@@ -45,7 +47,42 @@ public record Incident(
         Instant officialAckAt,
         Long leadSecondsOverAck,
         AlertType latestType,
-        int latestVersion) {
+        int latestVersion,
+        String silencedBy) {
+
+    /** An incident none of whose alerts was silenced. */
+    public Incident(
+            String incidentId,
+            String service,
+            Severity severity,
+            List<String> regions,
+            Instant startedAt,
+            Instant detectedAt,
+            Instant recoveredAt,
+            Long durationSeconds,
+            Long firstEstimateSeconds,
+            int firstVersion,
+            Instant officialAckAt,
+            Long leadSecondsOverAck,
+            AlertType latestType,
+            int latestVersion) {
+        this(
+                incidentId,
+                service,
+                severity,
+                regions,
+                startedAt,
+                detectedAt,
+                recoveredAt,
+                durationSeconds,
+                firstEstimateSeconds,
+                firstVersion,
+                officialAckAt,
+                leadSecondsOverAck,
+                latestType,
+                latestVersion,
+                null);
+    }
 
     public Incident {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -109,7 +146,36 @@ public record Incident(
                 earliest(officialAckAt, ackOf(alert)),
                 lead,
                 newer ? alert.type() : latestType,
-                newer ? alert.version() : latestVersion);
+                newer ? alert.version() : latestVersion,
+                silencedBy);
+    }
+
+    /** This row marked silenced by the silence, unless an earlier silence marked it already. */
+    public Incident silencedBy(String silenceId) {
+        if (silenceId == null || silencedBy != null) {
+            return this;
+        }
+        return new Incident(
+                incidentId,
+                service,
+                severity,
+                regions,
+                startedAt,
+                detectedAt,
+                recoveredAt,
+                durationSeconds,
+                firstEstimateSeconds,
+                firstVersion,
+                officialAckAt,
+                leadSecondsOverAck,
+                latestType,
+                latestVersion,
+                silenceId);
+    }
+
+    /** Whether any of its alerts was silenced. */
+    public boolean silenced() {
+        return silencedBy != null;
     }
 
     public boolean recovered() {

@@ -19,6 +19,18 @@ public interface OutageHistory extends AutoCloseable {
      */
     RecordOutcome record(Alert alert);
 
+    /**
+     * {@link #record(Alert)}, marking the alert (and its incident, unless marked already) silenced
+     * by the given silence when one is given.
+     */
+    RecordOutcome record(Alert alert, Optional<String> silencedBy);
+
+    /**
+     * The latest alert of each open incident whose latest alert was silenced, oldest first: what
+     * the sink holds back until the silence ends.
+     */
+    List<HeldAlert> heldAlerts();
+
     /** One incident's row, if any of its alerts was recorded. */
     Optional<Incident> incident(String incidentId);
 

@@ -27,11 +27,20 @@ public final class OutagesMain {
         }
         try (OutageHistory history = HistoryStore.open(arguments.db())) {
             List<Incident> incidents = history.incidents(arguments.filter());
+            if (arguments.by().isPresent()) {
+                List<PeriodSummary> periods = PeriodSummary.of(incidents, arguments.by().get());
+                switch (arguments.format()) {
+                    case TABLE -> OutagesReport.periodTable(periods, out);
+                    case CSV -> OutagesReport.periodCsv(periods, out);
+                    case JSON -> OutagesReport.periodJsonLines(periods, out);
+                }
+                return 0;
+            }
             List<ServiceSummary> summaries = ServiceSummary.byService(incidents);
-            if (arguments.json()) {
-                OutagesReport.jsonLines(incidents, summaries, out);
-            } else {
-                OutagesReport.table(incidents, summaries, out);
+            switch (arguments.format()) {
+                case TABLE -> OutagesReport.table(incidents, summaries, out);
+                case CSV -> OutagesReport.incidentsCsv(incidents, out);
+                case JSON -> OutagesReport.jsonLines(incidents, summaries, out);
             }
             return 0;
         } catch (HistoryException e) {

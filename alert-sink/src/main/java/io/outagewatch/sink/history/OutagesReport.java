@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@code bin/outagewatch outages} prints: tables for people, or JSON lines. */
+/** What {@code bin/outagewatch outages} prints: tables for people, CSV, or JSON lines. */
 final class OutagesReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NONE = "-";
     private static final String COLUMN_GAP = "  ";
+    private static final String CSV_LINE_END = "\r\n";
 
     private OutagesReport() {}
 
@@ -38,7 +39,8 @@ final class OutagesReport {
                         "DURATION",
                         "FIRST-ESTIMATE",
                         "ACKNOWLEDGED",
-                        "LEAD"));
+                        "LEAD",
+                        "SILENCED"));
         for (Incident incident : incidents) {
             rows.add(
                     List.of(
@@ -54,7 +56,8 @@ final class OutagesReport {
                             seconds(incident.durationSeconds()),
                             seconds(incident.firstEstimateSeconds()),
                             time(incident.officialAckAt()),
-                            seconds(incident.leadSecondsOverAck())));
+                            seconds(incident.leadSecondsOverAck()),
+                            incident.silenced() ? incident.silencedBy() : NONE));
         }
         print(rows, out);
         out.println();
@@ -66,8 +69,10 @@ final class OutagesReport {
                         "RECOVERED",
                         "TOTAL",
                         "MEDIAN",
+                        "P90",
                         "MTTR",
-                        "MEDIAN-LEAD"));
+                        "MEDIAN-LEAD",
+                        "SILENCED"));
         for (ServiceSummary summary : summaries) {
             summaryRows.add(
                     List.of(
@@ -76,10 +81,176 @@ final class OutagesReport {
                             Integer.toString(summary.recovered()),
                             duration(summary.totalDuration()),
                             duration(summary.medianDuration()),
+                            duration(summary.p90Duration()),
+                            duration(summary.meanTimeToRecovery()),
+                            duration(summary.medianLeadOverAck()),
+                            Integer.toString(summary.silenced())));
+        }
+        print(summaryRows, out);
+    }
+
+    /** One row per service and period. */
+    static void periodTable(List<PeriodSummary> periods, PrintStream out) {
+        if (periods.isEmpty()) {
+            out.println("no incidents");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(
+                List.of(
+                        "SERVICE",
+                        "PERIOD",
+                        "INCIDENTS",
+                        "RECOVERED",
+                        "SILENCED",
+                        "TOTAL",
+                        "MEDIAN",
+                        "P90",
+                        "MTTR",
+                        "MEDIAN-LEAD"));
+        for (PeriodSummary period : periods) {
+            ServiceSummary summary = period.summary();
+            rows.add(
+                    List.of(
+                            summary.service(),
+                            period.label(),
+                            Integer.toString(summary.incidents()),
+                            Integer.toString(summary.recovered()),
+                            Integer.toString(summary.silenced()),
+                            duration(summary.totalDuration()),
+                            duration(summary.medianDuration()),
+                            duration(summary.p90Duration()),
                             duration(summary.meanTimeToRecovery()),
                             duration(summary.medianLeadOverAck())));
         }
-        print(summaryRows, out);
+        print(rows, out);
+    }
+
+    /** The incidents as CSV (RFC 4180: a header row, CRLF, quoted where needed); times UTC. */
+    static void incidentsCsv(List<Incident> incidents, PrintStream out) {
+        csvRow(
+                out,
+                List.of(
+                        "incident_id",
+                        "service",
+                        "severity",
+                        "regions",
+                        "started_at",
+                        "detected_at",
+                        "recovered_at",
+                        "duration_seconds",
+                        "first_estimate_seconds",
+                        "official_ack_at",
+                        "lead_seconds_over_ack",
+                        "silenced",
+                        "silenced_by"));
+        for (Incident incident : incidents) {
+            csvRow(
+                    out,
+                    List.of(
+                            incident.incidentId(),
+                            incident.service(),
+                            incident.severity().name(),
+                            String.join(",", incident.regions()),
+                            csvTime(incident.startedAt()),
+                            csvTime(incident.detectedAt()),
+                            csvTime(incident.recoveredAt()),
+                            csvNumber(incident.durationSeconds()),
+                            csvNumber(incident.firstEstimateSeconds()),
+                            csvTime(incident.officialAckAt()),
+                            csvNumber(incident.leadSecondsOverAck()),
+                            Boolean.toString(incident.silenced()),
+                            incident.silenced() ? incident.silencedBy() : ""));
+        }
+    }
+
+    /** One CSV row per service and period; durations in seconds, empty when there are none. */
+    static void periodCsv(List<PeriodSummary> periods, PrintStream out) {
+        csvRow(
+                out,
+                List.of(
+                        "service",
+                        "period",
+                        "period_start",
+                        "incidents",
+                        "recovered",
+                        "silenced",
+                        "total_seconds",
+                        "median_seconds",
+                        "p90_seconds",
+                        "mttr_seconds",
+                        "median_lead_seconds"));
+        for (PeriodSummary period : periods) {
+            ServiceSummary summary = period.summary();
+            csvRow(
+                    out,
+                    List.of(
+                            summary.service(),
+                            period.label(),
+                            period.start().toString(),
+                            Integer.toString(summary.incidents()),
+                            Integer.toString(summary.recovered()),
+                            Integer.toString(summary.silenced()),
+                            Long.toString(summary.totalDuration().toSeconds()),
+                            csvDuration(summary.medianDuration()),
+                            csvDuration(summary.p90Duration()),
+                            csvDuration(summary.meanTimeToRecovery()),
+                            csvDuration(summary.medianLeadOverAck())));
+        }
+    }
+
+    /** One JSON object per service and period, {@code "kind":"period"}. */
+    static void periodJsonLines(List<PeriodSummary> periods, PrintStream out) {
+        for (PeriodSummary period : periods) {
+            ServiceSummary summary = period.summary();
+            ObjectNode line = JSON.createObjectNode().put("kind", "period");
+            line.put("service", summary.service())
+                    .put("period", period.label())
+                    .put("periodStart", period.start().toString())
+                    .put("incidents", summary.incidents())
+                    .put("recovered", summary.recovered())
+                    .put("silenced", summary.silenced())
+                    .put("totalDurationSeconds", summary.totalDuration().toSeconds());
+            putDuration(line, "medianDurationSeconds", summary.medianDuration());
+            putDuration(line, "p90DurationSeconds", summary.p90Duration());
+            putDuration(line, "mttrSeconds", summary.meanTimeToRecovery());
+            putDuration(line, "medianLeadSecondsOverAck", summary.medianLeadOverAck());
+            out.println(line);
+        }
+    }
+
+    /** A field quoted when it holds a comma, a quote or a line break; quotes doubled. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0
+                && value.indexOf('"') < 0
+                && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static void csvRow(PrintStream out, List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(csvField(fields.get(i)));
+        }
+        out.print(line.append(CSV_LINE_END));
+    }
+
+    private static String csvTime(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String csvNumber(Long value) {
+        return value == null ? "" : Long.toString(value);
+    }
+
+    private static String csvDuration(Optional<Duration> value) {
+        return value.map(d -> Long.toString(d.toSeconds())).orElse("");
     }
 
     /** One JSON object per incident, then one per service; absent values are left out. */
@@ -99,7 +270,11 @@ final class OutagesReport {
             putTime(line, "officialAckAt", incident.officialAckAt());
             putNumber(line, "leadSecondsOverAck", incident.leadSecondsOverAck());
             line.put("latestType", incident.latestType().name())
-                    .put("latestVersion", incident.latestVersion());
+                    .put("latestVersion", incident.latestVersion())
+                    .put("silenced", incident.silenced());
+            if (incident.silenced()) {
+                line.put("silencedBy", incident.silencedBy());
+            }
             out.println(line);
         }
         for (ServiceSummary summary : summaries) {
@@ -111,6 +286,8 @@ final class OutagesReport {
             putDuration(line, "medianDurationSeconds", summary.medianDuration());
             putDuration(line, "mttrSeconds", summary.meanTimeToRecovery());
             putDuration(line, "medianLeadSecondsOverAck", summary.medianLeadOverAck());
+            putDuration(line, "p90DurationSeconds", summary.p90Duration());
+            line.put("silenced", summary.silenced());
             out.println(line);
         }
     }

@@ -70,7 +70,33 @@ public final class SchemaMigrations {
                             d ->
                                     List.of(
                                             "CREATE INDEX incidents_service_started"
-                                                    + " ON incidents (service, started_at)")));
+                                                    + " ON incidents (service, started_at)")),
+                    new Step(
+                            3,
+                            "silences, and alerts and incidents marked silenced",
+                            d ->
+                                    List.of(
+                                            "CREATE TABLE silences ("
+                                                    + " id TEXT PRIMARY KEY"
+                                                    + ", service TEXT NOT NULL"
+                                                    + ", severity TEXT"
+                                                    + ", region TEXT"
+                                                    + ", starts_at "
+                                                    + d.timestampType
+                                                    + " NOT NULL"
+                                                    + ", ends_at "
+                                                    + d.timestampType
+                                                    + " NOT NULL"
+                                                    + ", created_by TEXT NOT NULL"
+                                                    + ", comment TEXT NOT NULL"
+                                                    + ", created_at "
+                                                    + d.timestampType
+                                                    + " NOT NULL"
+                                                    + ", source TEXT NOT NULL)",
+                                            "CREATE INDEX silences_service_ends"
+                                                    + " ON silences (service, ends_at)",
+                                            "ALTER TABLE alerts ADD COLUMN silenced_by TEXT",
+                                            "ALTER TABLE incidents ADD COLUMN silenced_by TEXT")));
 
     /** The schema version this code writes. */
     public static final int LATEST = STEPS.get(STEPS.size() - 1).version();

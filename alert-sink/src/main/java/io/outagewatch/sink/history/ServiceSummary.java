@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param meanTimeToRecovery MTTR: the mean length of the recovered incidents
  * @param medianLeadOverAck the median detection lead over the official acknowledgement, over the
  *     incidents that have one; negative when the detector was usually later
+ * @param p90Duration the 90th percentile length of the recovered incidents (nearest rank: the
+ *     shortest length at least 90 % of them do not exceed)
+ * @param silenced how many of the incidents a silence held back at least once
  */
 public record ServiceSummary(
         String service,
@@ -28,7 +31,32 @@ public record ServiceSummary(
         Duration totalDuration,
         Optional<Duration> medianDuration,
         Optional<Duration> meanTimeToRecovery,
-        Optional<Duration> medianLeadOverAck) {
+        Optional<Duration> medianLeadOverAck,
+        Optional<Duration> p90Duration,
+        int silenced) {
+
+    private static final double P90 = 0.9;
+
+    /** A summary of incidents none of which was silenced, without a p90. */
+    public ServiceSummary(
+            String service,
+            int incidents,
+            int recovered,
+            Duration totalDuration,
+            Optional<Duration> medianDuration,
+            Optional<Duration> meanTimeToRecovery,
+            Optional<Duration> medianLeadOverAck) {
+        this(
+                service,
+                incidents,
+                recovered,
+                totalDuration,
+                medianDuration,
+                meanTimeToRecovery,
+                medianLeadOverAck,
+                Optional.empty(),
+                0);
+    }
 
     /** One summary per service, in service order. */
     public static List<ServiceSummary> byService(Collection<Incident> incidents) {
@@ -45,7 +73,11 @@ public record ServiceSummary(
     public static ServiceSummary of(String service, List<Incident> incidents) {
         List<Long> durations = new ArrayList<>();
         List<Long> leads = new ArrayList<>();
+        int silenced = 0;
         for (Incident incident : incidents) {
+            if (incident.silenced()) {
+                silenced++;
+            }
             if (!incident.service().equals(service)) {
                 throw new IllegalArgumentException(
                         "incident " + incident.incidentId() + " is not of service " + service);
@@ -67,7 +99,19 @@ public record ServiceSummary(
                 durations.isEmpty()
                         ? Optional.empty()
                         : Optional.of(Duration.ofSeconds(total).dividedBy(durations.size())),
-                median(leads));
+                median(leads),
+                percentile(durations, P90),
+                silenced);
+    }
+
+    /** The nearest-rank percentile: the smallest value at least {@code share} of them reach. */
+    static Optional<Duration> percentile(List<Long> seconds, double share) {
+        if (seconds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> sorted = seconds.stream().sorted().toList();
+        int rank = (int) Math.ceil(share * sorted.size());
+        return Optional.of(Duration.ofSeconds(sorted.get(Math.max(0, rank - 1))));
     }
 
     /** The middle value; for an even count the mean of the two middle ones. */

@@ -53,7 +53,21 @@ public final class ConsoleNotifier implements Notifier {
 
     @Override
     public Delivery deliver(Alert alert) {
-        String text = format(alert);
+        return print(format(alert));
+    }
+
+    /** The console does not page anyone: it shows silenced alerts too, marked as such. */
+    @Override
+    public boolean pages() {
+        return false;
+    }
+
+    @Override
+    public Delivery deliverSilenced(Alert alert, String silenceId) {
+        return print(formatSilenced(alert, silenceId));
+    }
+
+    private Delivery print(String text) {
         boolean failed;
         synchronized (out) {
             out.print(text);
@@ -63,6 +77,19 @@ public final class ConsoleNotifier implements Notifier {
         return failed
                 ? new Delivery.Retryable("the console stream reported an error", Optional.empty())
                 : new Delivery.Delivered("printed");
+    }
+
+    /**
+     * The text of a silenced alert: {@code == SILENCED (s-…) OUTAGE STARTED == …} and the same
+     * details, with a line naming the silence; nobody was paged.
+     */
+    public static String formatSilenced(Alert alert, String silenceId) {
+        String text = format(alert);
+        return "== SILENCED ("
+                + silenceId
+                + ") "
+                + text.substring("== ".length())
+                        .replaceFirst("\n", "\n   Silenced by " + silenceId + ": not paged\n");
     }
 
     /** The printed text: a tagged headline and the indented details, ending in a newline. */

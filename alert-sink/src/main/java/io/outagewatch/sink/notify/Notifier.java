@@ -32,6 +32,22 @@ public interface Notifier {
     Delivery deliver(Alert alert) throws InterruptedException;
 
     /**
+     * Whether the receiver pages people (PagerDuty, Slack, webhooks, Alertmanager). A silenced
+     * alert is not sent to a paging receiver; the others (the console) get it marked silenced.
+     */
+    default boolean pages() {
+        return true;
+    }
+
+    /**
+     * Delivers an alert a silence holds back, to a receiver that does not page: it shows the alert
+     * as silenced. Only called when {@link #pages()} is false.
+     */
+    default Delivery deliverSilenced(Alert alert, String silenceId) throws InterruptedException {
+        return deliver(alert);
+    }
+
+    /**
      * How often the latest alert of an open incident must be sent again for the receiver to keep it
      * firing; empty when one delivery is enough. Alertmanager resolves an alert by itself when it
      * is not pushed again.

@@ -4,6 +4,8 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.KafkaClientProperties;
+import io.outagewatch.events.Maintenance;
+import io.outagewatch.events.MaintenanceSerde;
 import io.outagewatch.events.Parsed;
 import io.outagewatch.events.Topics;
 import java.io.IOException;
@@ -72,6 +74,7 @@ public final class AlertConsumer {
     private final Clock clock;
     private final Map<TopicPartition, OffsetAndMetadata> processed = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private java.util.function.Consumer<Maintenance> maintenances;
 
     public AlertConsumer(
             Consumer<String, byte[]> consumer,
@@ -82,6 +85,24 @@ public final class AlertConsumer {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Also reads {@link Topics#MAINTENANCES}, handing each announced maintenance to the listener
+     * (which stores it as a silence); call before {@link #run()}.
+     *
+     * @return this consumer
+     */
+    public AlertConsumer readingMaintenances(java.util.function.Consumer<Maintenance> listener) {
+        this.maintenances = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** The topics this consumer subscribes to. */
+    public List<String> topics() {
+        return maintenances == null
+                ? List.of(Topics.OUTAGE_ALERTS)
+                : List.of(Topics.OUTAGE_ALERTS, Topics.MAINTENANCES);
     }
 
     /**
@@ -135,12 +156,13 @@ public final class AlertConsumer {
      */
     public void run() throws InterruptedException, IOException {
         try {
-            consumer.subscribe(List.of(Topics.OUTAGE_ALERTS), new CommitOnRevoke());
+            consumer.subscribe(topics(), new CommitOnRevoke());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 long pending = records.count();
                 pipeline.metrics().pending(pending);
                 pipeline.resendOpenIncidents();
+                pipeline.releaseEnded();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (!running) {
                         break;
@@ -174,6 +196,10 @@ public final class AlertConsumer {
     private void handle(ConsumerRecord<String, byte[]> record)
             throws IOException, InterruptedException {
         String origin = record.topic() + "-" + record.partition() + "-" + record.offset();
+        if (record.topic().equals(Topics.MAINTENANCES)) {
+            maintenance(record, origin);
+            return;
+        }
         Parsed<Alert> parsed =
                 record.value() == null
                         ? Parsed.invalid("missing_value", "the record has no value (tombstone)")
@@ -190,6 +216,32 @@ public final class AlertConsumer {
         }
         AlertReport report = pipeline.process(parsed.value(), origin);
         LOG.info("{}: {}", origin, report);
+    }
+
+    private void maintenance(ConsumerRecord<String, byte[]> record, String origin) {
+        Parsed<Maintenance> parsed =
+                record.value() == null
+                        ? Parsed.invalid("missing_value", "the record has no value (tombstone)")
+                        : MaintenanceSerde.INSTANCE.parse(record.value());
+        if (parsed instanceof Parsed.Invalid<Maintenance> invalid) {
+            String raw =
+                    record.value() == null
+                            ? null
+                            : new String(record.value(), StandardCharsets.UTF_8);
+            LOG.warn("{}: unreadable maintenance: {}", origin, invalid.reason());
+            deadLetters.publish(DeadLetter.of(origin, raw, invalid.reason(), clock.instant()));
+            return;
+        }
+        Maintenance maintenance = parsed.value();
+        maintenances.accept(maintenance);
+        LOG.info(
+                "{}: {} announces maintenance {} from {} to {} ({})",
+                origin,
+                maintenance.service(),
+                maintenance.maintenanceId(),
+                maintenance.startsAt(),
+                maintenance.endsAt(),
+                maintenance.status().wireName());
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {

@@ -1,16 +1,26 @@
 package io.outagewatch.sink.pipeline;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the pipeline did with one alert, receiver by receiver: a reason for each, not a boolean.
  *
  * @param receivers in routing order; empty when no route and no default receiver matched
+ * @param silencedBy the silence that held the alert back from paging receivers, if one did
  */
-public record AlertReport(String incidentId, int version, List<Result> receivers) {
+public record AlertReport(
+        String incidentId, int version, List<Result> receivers, Optional<String> silencedBy) {
 
     public AlertReport {
         receivers = List.copyOf(receivers);
+        Objects.requireNonNull(silencedBy, "silencedBy");
+    }
+
+    /** A report on an alert no silence held back. */
+    public AlertReport(String incidentId, int version, List<Result> receivers) {
+        this(incidentId, version, receivers, Optional.empty());
     }
 
     /** Why a receiver is done with the alert. */
@@ -31,7 +41,12 @@ public record AlertReport(String incidentId, int version, List<Result> receivers
         /** The delivery log says it was accepted before (a redelivered record). */
         ALREADY_DELIVERED,
         /** The delivery log says it was refused before. */
-        ALREADY_REJECTED
+        ALREADY_REJECTED,
+        /**
+         * A silence holds it back from this paging receiver: nothing sent, nothing logged; the
+         * incident's latest state is paged when the silence ends while it is still open.
+         */
+        SILENCED
     }
 
     /**

@@ -2,10 +2,16 @@ package io.outagewatch.sink.pipeline;
 
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
+import io.outagewatch.events.AlertType;
 import io.outagewatch.events.DeadLetter;
+import io.outagewatch.sink.history.HeldAlert;
 import io.outagewatch.sink.notify.Delivery;
 import io.outagewatch.sink.notify.Notifier;
+import io.outagewatch.sink.silence.Silence;
+import io.outagewatch.sink.silence.Silencer;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +60,28 @@ public final class DeliveryPipeline {
     private final TimeSource time;
     private final OpenIncidents openIncidents = new OpenIncidents();
     private final SinkMetrics metrics;
+    private Silencer silencer = Silencer.NONE;
+
+    /** Open incidents whose latest alert a silence held back, by incident id, oldest first. */
+    private final Map<String, Held> held = new LinkedHashMap<>();
+
+    private volatile int heldSize;
+
+    /** An alert held back, and when to try paging it again after its receivers failed. */
+    private static final class Held {
+        final Alert alert;
+        Instant retryAt;
+
+        Held(Alert alert) {
+            this.alert = alert;
+        }
+    }
+
+    /** How long a held alert whose release a receiver failed waits before it is tried again. */
+    public static final Duration RELEASE_RETRY_INTERVAL = Duration.ofSeconds(30);
+
+    /** At most this many held-back incidents are remembered; the eldest beyond are paged. */
+    static final int MAX_HELD = OpenIncidents.MAX_TRACKED;
 
     /**
      * @throws IllegalArgumentException when a route names a receiver that is not configured, or two
@@ -123,6 +151,115 @@ public final class DeliveryPipeline {
     }
 
     /**
+     * Turns silencing on: alerts the silencer silences are not sent to paging receivers, and are
+     * paged when their silence ends while their incident is still open ({@link #releaseEnded()}).
+     *
+     * @param held the alerts held back before a restart ({@link HistoryRecorder#heldAlerts()})
+     * @return this pipeline
+     */
+    public DeliveryPipeline silencing(Silencer silencer, List<HeldAlert> held) {
+        this.silencer = Objects.requireNonNull(silencer, "silencer");
+        for (HeldAlert alert : held) {
+            hold(alert.alert());
+        }
+        return this;
+    }
+
+    /** How many open incidents a silence holds back now; readable from any thread. */
+    public int heldCount() {
+        return heldSize;
+    }
+
+    /**
+     * Pages the latest state of each held-back incident whose silence has ended (on the pipeline's
+     * clock) while it is still open; the consumer calls it between records. Receivers that already
+     * have that alert version (the delivery log says so) are skipped, so a release is paged once,
+     * across restarts too. When a receiver is down the incident stays held and is tried again after
+     * {@link #RELEASE_RETRY_INTERVAL}.
+     *
+     * @return how many incidents were released
+     */
+    public int releaseEnded() throws IOException, InterruptedException {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        Instant now = time.clock().instant();
+        Silencer.Snapshot silences = silencer.snapshot();
+        List<Held> due = new ArrayList<>();
+        for (Held entry : held.values()) {
+            if ((entry.retryAt == null || !entry.retryAt.isAfter(now))
+                    && silences.silencingAt(entry.alert, now).isEmpty()) {
+                due.add(entry);
+            }
+        }
+        int released = 0;
+        for (Held entry : due) {
+            Alert alert = entry.alert;
+            boolean failed = false;
+            List<AlertReport.Result> results = new ArrayList<>();
+            for (String receiver : router.receiversFor(alert)) {
+                RetryStage stage = receivers.get(receiver);
+                if (!stage.notifier().pages()) {
+                    continue;
+                }
+                AlertReport.Result result = deliverTo(stage, alert, "release", true);
+                results.add(result);
+                failed |= result.reason() == AlertReport.Reason.EXHAUSTED;
+            }
+            if (failed) {
+                entry.retryAt = time.clock().instant().plus(RELEASE_RETRY_INTERVAL);
+                LOG.warn(
+                        "{} v{}: its silence ended but a receiver is down; trying again in {}: {}",
+                        alert.incidentId(),
+                        alert.version(),
+                        RELEASE_RETRY_INTERVAL,
+                        results);
+            } else {
+                held.remove(alert.incidentId());
+                heldSize = held.size();
+                released++;
+                LOG.info(
+                        "{} v{}: its silence ended while it is open; paged: {}",
+                        alert.incidentId(),
+                        alert.version(),
+                        results);
+            }
+        }
+        return released;
+    }
+
+    private void hold(Alert alert) {
+        Held existing = held.get(alert.incidentId());
+        if (existing != null && existing.alert.version() > alert.version()) {
+            return;
+        }
+        held.remove(alert.incidentId());
+        if (alert.type() == AlertType.OUTAGE_RECOVERED) {
+            // Recovered while silenced: nothing is left to page.
+            heldSize = held.size();
+            return;
+        }
+        held.put(alert.incidentId(), new Held(alert));
+        while (held.size() > MAX_HELD) {
+            String eldest = held.keySet().iterator().next();
+            LOG.warn(
+                    "more than {} incidents held back by silences; forgetting {}",
+                    MAX_HELD,
+                    eldest);
+            held.remove(eldest);
+        }
+        heldSize = held.size();
+    }
+
+    private void unhold(Alert alert) {
+        Held existing = held.get(alert.incidentId());
+        if (existing != null && existing.alert.version() <= alert.version()) {
+            held.remove(alert.incidentId());
+        }
+        heldSize = held.size();
+    }
+
+    /**
      * Delivers the alert to every routed receiver that is not done with it yet.
      *
      * @param origin where the alert came from ({@code topic-partition-offset} or {@code
@@ -142,12 +279,42 @@ public final class DeliveryPipeline {
                     alert.version(),
                     alert.service());
         }
-        for (String receiver : routed) {
-            results.add(deliverTo(receivers.get(receiver), alert, origin));
+        Optional<Silence> silence = silencer.silencing(alert);
+        if (silence.isPresent()) {
+            String id = silence.get().id();
+            boolean heldBack = false;
+            for (String receiver : routed) {
+                RetryStage stage = receivers.get(receiver);
+                if (!stage.notifier().pages()) {
+                    results.add(deliverTo(stage, alert, origin, id));
+                } else if (deliveryLog.latestDelivered(alert.incidentId(), receiver).isPresent()) {
+                    // Paged for this incident already (before the silence, or when it ended): a
+                    // silence must not leave that page open, so later alerts follow it.
+                    results.add(deliverTo(stage, alert, origin));
+                } else {
+                    metrics.silenced(receiver);
+                    heldBack = true;
+                    results.add(
+                            new AlertReport.Result(
+                                    receiver, AlertReport.Reason.SILENCED, 0, "silenced by " + id));
+                }
+            }
+            if (heldBack) {
+                hold(alert);
+            } else {
+                unhold(alert);
+            }
+            history.recordSilenced(alert, id);
+        } else {
+            for (String receiver : routed) {
+                results.add(deliverTo(receivers.get(receiver), alert, origin));
+            }
+            unhold(alert);
+            history.record(alert);
         }
-        history.record(alert);
         metrics.alertProcessed();
-        return new AlertReport(alert.incidentId(), alert.version(), results);
+        return new AlertReport(
+                alert.incidentId(), alert.version(), results, silence.map(Silence::id));
     }
 
     /**
@@ -167,6 +334,29 @@ public final class DeliveryPipeline {
 
     private AlertReport.Result deliverTo(RetryStage stage, Alert alert, String origin)
             throws IOException, InterruptedException {
+        return deliverTo(stage, alert, origin, null, false);
+    }
+
+    private AlertReport.Result deliverTo(
+            RetryStage stage, Alert alert, String origin, String silenceId)
+            throws IOException, InterruptedException {
+        return deliverTo(stage, alert, origin, silenceId, false);
+    }
+
+    private AlertReport.Result deliverTo(
+            RetryStage stage, Alert alert, String origin, boolean release)
+            throws IOException, InterruptedException {
+        return deliverTo(stage, alert, origin, null, release);
+    }
+
+    /**
+     * @param silenceId set for a silenced alert to a receiver that does not page
+     * @param release a held alert whose silence ended: when retries run out no dead letter is
+     *     published, since the pipeline keeps the alert and tries again
+     */
+    private AlertReport.Result deliverTo(
+            RetryStage stage, Alert alert, String origin, String silenceId, boolean release)
+            throws IOException, InterruptedException {
         String receiver = stage.notifier().name();
         Optional<DeliveryRecord> logged =
                 deliveryLog.find(alert.incidentId(), alert.version(), receiver);
@@ -185,7 +375,7 @@ public final class DeliveryPipeline {
                     0,
                     "v" + newer.getAsInt() + " was delivered");
         }
-        RetryStage.Result result = stage.deliver(alert);
+        RetryStage.Result result = stage.deliver(alert, silenceId);
         metrics.attempted(receiver, result.attempts());
         Delivery answer = result.delivery();
         if (answer instanceof Delivery.Delivered) {
@@ -194,6 +384,10 @@ public final class DeliveryPipeline {
             openIncidents.delivered(stage.notifier(), alert, time.clock().instant());
             return new AlertReport.Result(
                     receiver, AlertReport.Reason.DELIVERED, result.attempts(), answer.detail());
+        }
+        if (release && result.exhausted()) {
+            return new AlertReport.Result(
+                    receiver, AlertReport.Reason.EXHAUSTED, result.attempts(), answer.detail());
         }
         // At least once for dead letters: publish before logging, so a crash in between repeats
         // the dead letter rather than losing it.

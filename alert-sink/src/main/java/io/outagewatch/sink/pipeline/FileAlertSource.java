@@ -32,7 +32,12 @@ public final class FileAlertSource {
 
     /** What a run did. */
     public record Summary(
-            int alerts, int invalidLines, long delivered, long rejected, long skipped) {
+            int alerts,
+            int invalidLines,
+            long delivered,
+            long rejected,
+            long skipped,
+            long silenced) {
         Summary add(AlertReport report) {
             return new Summary(
                     alerts + 1,
@@ -44,11 +49,12 @@ public final class FileAlertSource {
                     skipped
                             + report.count(AlertReport.Reason.ALREADY_DELIVERED)
                             + report.count(AlertReport.Reason.ALREADY_REJECTED)
-                            + report.count(AlertReport.Reason.SUPERSEDED));
+                            + report.count(AlertReport.Reason.SUPERSEDED),
+                    silenced + report.count(AlertReport.Reason.SILENCED));
         }
 
         Summary invalid() {
-            return new Summary(alerts, invalidLines + 1, delivered, rejected, skipped);
+            return new Summary(alerts, invalidLines + 1, delivered, rejected, skipped, silenced);
         }
 
         @Override
@@ -62,12 +68,13 @@ public final class FileAlertSource {
                     + rejected
                     + " rejected, "
                     + skipped
-                    + " already done";
+                    + " already done"
+                    + (silenced == 0 ? "" : ", " + silenced + " silenced");
         }
     }
 
     public Summary deliverAll(Path file) throws IOException, InterruptedException {
-        Summary summary = new Summary(0, 0, 0, 0, 0);
+        Summary summary = new Summary(0, 0, 0, 0, 0, 0);
         String name = file.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;

@@ -1,6 +1,10 @@
 package io.outagewatch.sink.pipeline;
 
 import io.outagewatch.events.Alert;
+import io.outagewatch.sink.history.HeldAlert;
+import io.outagewatch.sink.silence.SilenceStore;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The last stage: stores an alert in the outage history once every receiver is done with it. It may
@@ -17,6 +21,21 @@ public interface HistoryRecorder extends AutoCloseable {
      *     committing the alert's offset
      */
     void record(Alert alert);
+
+    /** Records an alert a silence held back, marked with the silence's id. */
+    default void recordSilenced(Alert alert, String silenceId) {
+        record(alert);
+    }
+
+    /** Where silences are kept: the history database; empty when it keeps none. */
+    default Optional<SilenceStore> silenceStore() {
+        return Optional.empty();
+    }
+
+    /** The open incidents whose latest alert a silence held back, to hold again after a restart. */
+    default List<HeldAlert> heldAlerts() {
+        return List.of();
+    }
 
     @Override
     default void close() {}

@@ -2,15 +2,18 @@ package io.outagewatch.sink.pipeline;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.outagewatch.sink.api.SilenceApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code GET /metrics}: the {@link SinkMetrics} in the Prometheus text format, on a small JDK HTTP
- * server of its own. Anything else is 404 (path) or 405 (method).
+ * server of its own; the sink's HTTP port. It also serves the silences API ({@link SilenceApi})
+ * when the sink has a token for it. Anything else is 404 (path) or 405 (method).
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -33,10 +36,24 @@ public final class MetricsServer implements AutoCloseable {
      */
     public static MetricsServer start(SinkMetrics metrics, InetSocketAddress address)
             throws IOException {
+        return start(metrics, address, Optional.empty());
+    }
+
+    /**
+     * Binds and starts serving, with the silences API under {@link SilenceApi#PATH} when one is
+     * given.
+     *
+     * @param address port 0 picks a free port; {@link #address()} tells which
+     * @throws IOException when the address cannot be bound
+     */
+    public static MetricsServer start(
+            SinkMetrics metrics, InetSocketAddress address, Optional<SilenceApi> silences)
+            throws IOException {
         Objects.requireNonNull(metrics, "metrics");
         HttpServer server = HttpServer.create(address, 0);
         MetricsServer metricsServer = new MetricsServer(server, metrics);
         server.createContext("/", metricsServer::handle);
+        silences.ifPresent(api -> server.createContext(SilenceApi.PATH, api::handle));
         server.start();
         return metricsServer;
     }

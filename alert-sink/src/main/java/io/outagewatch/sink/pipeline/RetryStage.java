@@ -58,11 +58,19 @@ public final class RetryStage {
     public record Result(Delivery delivery, int attempts, boolean exhausted) {}
 
     public Result deliver(Alert alert) throws InterruptedException {
+        return deliver(alert, null);
+    }
+
+    /**
+     * Like {@link #deliver(Alert)}; with a silence id, the alert goes out through {@link
+     * Notifier#deliverSilenced}.
+     */
+    public Result deliver(Alert alert, String silenceId) throws InterruptedException {
         Instant firstAttempt = time.clock().instant();
         Instant giveUpAt = firstAttempt.plus(policy.giveUpAfter());
         for (int attempt = 1; ; attempt++) {
             rateLimiter.acquire();
-            Delivery answer = attempt(alert);
+            Delivery answer = attempt(alert, silenceId);
             if (!(answer instanceof Delivery.Retryable retryable)) {
                 return new Result(answer, attempt, false);
             }
@@ -98,9 +106,13 @@ public final class RetryStage {
     /**
      * One call; an exception the notifier should have turned into an answer counts as retryable.
      */
-    private Delivery attempt(Alert alert) throws InterruptedException {
+    private Delivery attempt(Alert alert, String silenceId) throws InterruptedException {
         try {
-            return Objects.requireNonNull(notifier.deliver(alert), "notifier returned null");
+            return Objects.requireNonNull(
+                    silenceId == null
+                            ? notifier.deliver(alert)
+                            : notifier.deliverSilenced(alert, silenceId),
+                    "notifier returned null");
         } catch (RuntimeException e) {
             return new Delivery.Retryable("notifier failed: " + e, Optional.empty());
         }

@@ -1,6 +1,7 @@
 package io.outagewatch.sink.pipeline;
 
 import io.outagewatch.events.KafkaEnvironment;
+import io.outagewatch.sink.api.ApiToken;
 import io.outagewatch.sink.notify.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +34,8 @@ public record SinkArguments(
         Optional<Path> deliveryLog,
         Optional<Path> fromFile,
         Optional<Integer> metricsPort,
-        String metricsHost) {
+        String metricsHost,
+        Optional<Path> silencesTokenFile) {
 
     public static final String PAGERDUTY_ROUTING_KEY_ENV = "PAGERDUTY_ROUTING_KEY";
     public static final String WEBHOOK_SECRET_ENV = "WEBHOOK_SECRET";
@@ -55,6 +57,9 @@ public record SinkArguments(
                     "overrides: --bootstrap-servers HOST:PORT --group-id ID --delivery-log FILE"
                             + " --db JDBC_URL",
                     "metrics:   --metrics-port P [--metrics-host H]",
+                    "silences:  --silences-token-file F (or "
+                            + ApiToken.ENV
+                            + "): serves /api/v1/silences on the metrics port",
                     "",
                     "Consumes outage-alerts (read_committed) and delivers every alert to its"
                             + " routed receivers, retrying, rate-limited and at most once per"
@@ -122,6 +127,7 @@ public record SinkArguments(
                 case "--from-file" -> b.fromFile = Path.of(value);
                 case "--metrics-port" -> b.metricsPort = port(flag, value);
                 case "--metrics-host" -> b.metricsHost = value;
+                case "--silences-token-file" -> b.silencesTokenFile = Path.of(value);
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
@@ -153,7 +159,8 @@ public record SinkArguments(
                         arguments.fromFile(),
                         arguments.pagerdutyRoutingKeyFile(),
                         arguments.slackUrlFile(),
-                        arguments.webhookSecretFile())) {
+                        arguments.webhookSecretFile(),
+                        arguments.silencesTokenFile())) {
             input.filter(p -> !Files.isReadable(p)).ifPresent(p -> unreadable.add(p.toString()));
         }
         if (!unreadable.isEmpty()) {
@@ -187,7 +194,10 @@ public record SinkArguments(
                         db.or(base::historyDb),
                         base.receivers(),
                         base.routes(),
-                        base.defaultReceivers());
+                        base.defaultReceivers(),
+                        base.maintenanceWindows(),
+                        base.announcedMaintenances(),
+                        silencesToken(env).or(base::silencesToken));
         if (fromFile.isEmpty() && merged.bootstrapServers().isEmpty()) {
             throw new SinkConfigException(
                     "--bootstrap-servers (or kafka.bootstrapServers, or "
@@ -196,6 +206,25 @@ public record SinkArguments(
                             + " --from-file is given");
         }
         return merged;
+    }
+
+    /** The silences API token from {@code --silences-token-file} or the environment. */
+    private Optional<ApiToken> silencesToken(Map<String, String> env) {
+        try {
+            if (silencesTokenFile.isPresent()) {
+                return Optional.of(
+                        ApiToken.of(new Secrets(env::get).fromFile(silencesTokenFile.get())));
+            }
+            String value = env.get(ApiToken.ENV);
+            return value == null || value.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(ApiToken.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new SinkConfigException(
+                    (silencesTokenFile.isPresent() ? "--silences-token-file" : ApiToken.ENV)
+                            + ": "
+                            + e.getMessage());
+        }
     }
 
     private SinkConfig fromFlags(Map<String, String> env) {
@@ -343,6 +372,7 @@ public record SinkArguments(
         Path fromFile;
         Integer metricsPort;
         String metricsHost;
+        Path silencesTokenFile;
 
         SinkArguments build() {
             return new SinkArguments(
@@ -361,7 +391,8 @@ public record SinkArguments(
                     Optional.ofNullable(deliveryLog),
                     Optional.ofNullable(fromFile),
                     Optional.ofNullable(metricsPort),
-                    metricsHost == null ? DEFAULT_METRICS_HOST : metricsHost);
+                    metricsHost == null ? DEFAULT_METRICS_HOST : metricsHost,
+                    Optional.ofNullable(silencesTokenFile));
         }
     }
 }

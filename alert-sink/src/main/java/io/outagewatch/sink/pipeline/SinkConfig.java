@@ -8,15 +8,25 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.DurationText;
+import io.outagewatch.events.InvalidEventException;
 import io.outagewatch.events.Severity;
+import io.outagewatch.events.Timestamps;
+import io.outagewatch.sink.api.ApiToken;
 import io.outagewatch.sink.notify.Secrets;
+import io.outagewatch.sink.silence.MaintenanceWindow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -39,6 +49,10 @@ import java.util.function.Function;
  * @param deliveryLogRetention how long delivery-log records are kept (compaction on start)
  * @param historyDb JDBC URL of the outage history, if one is kept
  * @param defaultReceivers where alerts no route matches go
+ * @param maintenanceWindows maintenance windows: alerts inside one are silenced
+ * @param announcedMaintenances whether maintenances the services announce on their status pages
+ *     silence the incidents inside them
+ * @param silencesToken the bearer token of the silences API; the API is off without one
  */
 public record SinkConfig(
         Optional<String> bootstrapServers,
@@ -49,7 +63,10 @@ public record SinkConfig(
         Optional<String> historyDb,
         List<ReceiverConfig> receivers,
         List<Route> routes,
-        List<String> defaultReceivers) {
+        List<String> defaultReceivers,
+        List<MaintenanceWindow> maintenanceWindows,
+        boolean announcedMaintenances,
+        Optional<ApiToken> silencesToken) {
 
     public static final Path DEFAULT_DELIVERY_LOG = Path.of("outagewatch-data", "delivery-log");
 
@@ -78,9 +95,35 @@ public record SinkConfig(
     static final String TYPES = "types";
     static final String CONTINUE = "continue";
     static final String DEFAULT_RECEIVERS = "defaultReceivers";
+    static final String MAINTENANCE_WINDOWS = "maintenanceWindows";
+    static final String SERVICE = "service";
+    static final String COMMENT = "comment";
+    static final String FROM = "from";
+    static final String UNTIL = "until";
+    static final String WEEKLY = "weekly";
+    static final String DAYS = "days";
+    static final String TIME_ZONE = "timeZone";
+    static final String SILENCES = "silences";
+    static final String ANNOUNCED_MAINTENANCES = "announcedMaintenances";
+    static final String TOKEN_FILE = "tokenFile";
+
+    /** Announced maintenances silence their incidents unless the config says otherwise. */
+    public static final boolean DEFAULT_ANNOUNCED_MAINTENANCES = true;
 
     static final Set<String> TOP_LEVEL_KEYS =
-            Set.of(KAFKA, DELIVERY_LOG, RETRY, HISTORY, RECEIVERS, ROUTES, DEFAULT_RECEIVERS);
+            Set.of(
+                    KAFKA,
+                    DELIVERY_LOG,
+                    RETRY,
+                    HISTORY,
+                    RECEIVERS,
+                    ROUTES,
+                    DEFAULT_RECEIVERS,
+                    MAINTENANCE_WINDOWS,
+                    SILENCES);
+    static final Set<String> WINDOW_KEYS = Set.of(NAME, SERVICE, COMMENT, FROM, UNTIL, WEEKLY);
+    static final Set<String> WEEKLY_KEYS = Set.of(DAYS, FROM, UNTIL, TIME_ZONE);
+    static final Set<String> SILENCES_KEYS = Set.of(ANNOUNCED_MAINTENANCES, TOKEN_FILE);
     static final Set<String> KAFKA_KEYS = Set.of(BOOTSTRAP_SERVERS, GROUP_ID);
     static final Set<String> DELIVERY_LOG_KEYS = Set.of(FILE, RETENTION_DAYS);
     static final Set<String> RETRY_KEYS = Set.of(INITIAL_BACKOFF, MAX_BACKOFF, GIVE_UP_AFTER);
@@ -96,8 +139,43 @@ public record SinkConfig(
                                     .build())
                     .build();
 
+    /** Settings without maintenance windows or a silences API, announced maintenances on. */
+    public SinkConfig(
+            Optional<String> bootstrapServers,
+            String groupId,
+            Path deliveryLog,
+            Duration deliveryLogRetention,
+            RetryPolicy retry,
+            Optional<String> historyDb,
+            List<ReceiverConfig> receivers,
+            List<Route> routes,
+            List<String> defaultReceivers) {
+        this(
+                bootstrapServers,
+                groupId,
+                deliveryLog,
+                deliveryLogRetention,
+                retry,
+                historyDb,
+                receivers,
+                routes,
+                defaultReceivers,
+                List.of(),
+                DEFAULT_ANNOUNCED_MAINTENANCES,
+                Optional.empty());
+    }
+
     public SinkConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        maintenanceWindows = List.copyOf(maintenanceWindows);
+        Objects.requireNonNull(silencesToken, "silencesToken");
+        Set<String> windowNames = new LinkedHashSet<>();
+        for (MaintenanceWindow window : maintenanceWindows) {
+            if (!windowNames.add(window.name())) {
+                throw new SinkConfigException(
+                        MAINTENANCE_WINDOWS + ": name '" + window.name() + "' is used twice");
+            }
+        }
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(deliveryLog, "deliveryLog");
         Objects.requireNonNull(deliveryLogRetention, "deliveryLogRetention");
@@ -178,6 +256,7 @@ public record SinkConfig(
         JsonNode log = section(root, DELIVERY_LOG, DELIVERY_LOG_KEYS);
         JsonNode retry = section(root, RETRY, RETRY_KEYS);
         JsonNode history = section(root, HISTORY, HISTORY_KEYS);
+        JsonNode silences = section(root, SILENCES, SILENCES_KEYS);
 
         Optional<String> bootstrap = optionalText(KAFKA + "." + BOOTSTRAP_SERVERS, kafka);
         String groupId =
@@ -212,8 +291,164 @@ public record SinkConfig(
         }
         List<String> defaults =
                 stringList(DEFAULT_RECEIVERS, root.get(DEFAULT_RECEIVERS), Function.identity());
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        JsonNode windowsNode = root.get(MAINTENANCE_WINDOWS);
+        if (windowsNode != null && !windowsNode.isNull()) {
+            if (!windowsNode.isArray()) {
+                throw new SinkConfigException(MAINTENANCE_WINDOWS + ": must be a list");
+            }
+            for (int i = 0; i < windowsNode.size(); i++) {
+                windows.add(window(MAINTENANCE_WINDOWS + "[" + i + "]", windowsNode.get(i)));
+            }
+        }
+        JsonNode announced = silences.get(ANNOUNCED_MAINTENANCES);
+        if (announced != null && !announced.isNull() && !announced.isBoolean()) {
+            throw new SinkConfigException(
+                    SILENCES + "." + ANNOUNCED_MAINTENANCES + ": must be true or false");
+        }
+        Optional<ApiToken> token =
+                optionalText(SILENCES + "." + TOKEN_FILE, silences)
+                        .map(
+                                file -> {
+                                    try {
+                                        return ApiToken.of(
+                                                new Secrets(env::get)
+                                                        .fromFile(directory.resolve(file)));
+                                    } catch (IllegalArgumentException e) {
+                                        throw new SinkConfigException(
+                                                SILENCES
+                                                        + "."
+                                                        + TOKEN_FILE
+                                                        + ": "
+                                                        + e.getMessage());
+                                    }
+                                });
         return new SinkConfig(
-                bootstrap, groupId, logFile, retention, policy, db, receivers, routes, defaults);
+                bootstrap,
+                groupId,
+                logFile,
+                retention,
+                policy,
+                db,
+                receivers,
+                routes,
+                defaults,
+                windows,
+                announced == null || announced.isNull()
+                        ? DEFAULT_ANNOUNCED_MAINTENANCES
+                        : announced.asBoolean(),
+                token);
+    }
+
+    /**
+     * A maintenance window: {@code name}, {@code service}, optional {@code comment}, and either
+     * {@code from} and {@code until} (instants, one-off) or {@code weekly} ({@code days}, {@code
+     * from} and {@code until} as local times {@code HH:MM}, {@code timeZone}).
+     */
+    private static MaintenanceWindow window(String field, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new SinkConfigException(field + ": must be a mapping");
+        }
+        checkKeys(field + ".", node, WINDOW_KEYS);
+        String name = requiredText(field + "." + NAME, node);
+        String service = requiredText(field + "." + SERVICE, node);
+        String comment = optionalText(field + "." + COMMENT, node).orElse(null);
+        JsonNode weekly = node.get(WEEKLY);
+        boolean oneOff = node.has(FROM) || node.has(UNTIL);
+        if ((weekly != null) == oneOff) {
+            throw new SinkConfigException(
+                    field
+                            + ": give "
+                            + FROM
+                            + " and "
+                            + UNTIL
+                            + " (one-off) or "
+                            + WEEKLY
+                            + " (recurring), one of them");
+        }
+        MaintenanceWindow.Schedule schedule;
+        try {
+            if (oneOff) {
+                schedule =
+                        new MaintenanceWindow.OneOff(
+                                instant(field + "." + FROM, requiredText(field + "." + FROM, node)),
+                                instant(
+                                        field + "." + UNTIL,
+                                        requiredText(field + "." + UNTIL, node)));
+            } else {
+                String prefix = field + "." + WEEKLY;
+                if (!weekly.isObject()) {
+                    throw new SinkConfigException(prefix + ": must be a mapping");
+                }
+                checkKeys(prefix + ".", weekly, WEEKLY_KEYS);
+                List<DayOfWeek> days =
+                        stringList(prefix + "." + DAYS, weekly.get(DAYS), d -> day(prefix, d));
+                if (days.isEmpty()) {
+                    throw new SinkConfigException(prefix + "." + DAYS + ": at least one day");
+                }
+                schedule =
+                        new MaintenanceWindow.Weekly(
+                                Set.copyOf(days),
+                                localTime(
+                                        prefix + "." + FROM,
+                                        requiredText(prefix + "." + FROM, weekly)),
+                                localTime(
+                                        prefix + "." + UNTIL,
+                                        requiredText(prefix + "." + UNTIL, weekly)),
+                                zone(
+                                        prefix + "." + TIME_ZONE,
+                                        requiredText(prefix + "." + TIME_ZONE, weekly)));
+            }
+            return new MaintenanceWindow(name, service, comment, schedule);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof SinkConfigException config) {
+                throw config;
+            }
+            throw new SinkConfigException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Timestamps.parse(field, text);
+        } catch (InvalidEventException e) {
+            throw new SinkConfigException(
+                    field + ": '" + text + "' is not an instant such as 2024-03-02T22:00:00Z");
+        }
+    }
+
+    private static LocalTime localTime(String field, String text) {
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new SinkConfigException(
+                    field + ": '" + text + "' is not a time of day such as 01:30");
+        }
+    }
+
+    private static ZoneId zone(String field, String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new SinkConfigException(
+                    field + ": '" + text + "' is not a time zone such as Europe/Berlin");
+        }
+    }
+
+    private static DayOfWeek day(String field, String text) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().equalsIgnoreCase(text.strip())
+                    || day.name().substring(0, 3).equalsIgnoreCase(text.strip())) {
+                return day;
+            }
+        }
+        throw new SinkConfigException(
+                field
+                        + "."
+                        + DAYS
+                        + ": '"
+                        + text
+                        + "' is not a day; use monday … sunday (or mon … sun)");
     }
 
     private static Duration retentionDays(JsonNode log) {

@@ -1,7 +1,12 @@
 package io.outagewatch.sink.pipeline;
 
 import io.outagewatch.events.KafkaClientProperties;
+import io.outagewatch.sink.api.SilenceApi;
 import io.outagewatch.sink.notify.Notifier;
+import io.outagewatch.sink.silence.AnnouncedMaintenances;
+import io.outagewatch.sink.silence.MemorySilenceStore;
+import io.outagewatch.sink.silence.SilenceStore;
+import io.outagewatch.sink.silence.Silencer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -97,22 +102,44 @@ public final class SinkMain {
                                     .map(historyOpener::open)
                                     .orElse(HistoryRecorder.NONE);
                     DeadLetters deadLetters = DeadLetters.open(config, kafkaProperties, err)) {
+                SilenceStore silences = history.silenceStore().orElseGet(MemorySilenceStore::new);
                 DeliveryPipeline pipeline =
                         DeliveryPipeline.of(
-                                config.router(),
-                                notifiers,
-                                config.retry(),
-                                log,
-                                deadLetters.publisher(),
-                                history,
-                                time);
+                                        config.router(),
+                                        notifiers,
+                                        config.retry(),
+                                        log,
+                                        deadLetters.publisher(),
+                                        history,
+                                        time)
+                                .silencing(
+                                        new Silencer(
+                                                silences,
+                                                config.maintenanceWindows(),
+                                                config.announcedMaintenances()),
+                                        history.heldAlerts());
+                Optional<SilenceApi> api =
+                        config.silencesToken()
+                                .map(token -> SilenceApi.create(token, silences, time.clock()));
+                if (api.isPresent() && config.historyDb().isEmpty()) {
+                    err.println(
+                            "sink: no history database: silences made through the API last"
+                                    + " until the sink stops");
+                }
                 // A null resource (no --metrics-port) is skipped by try-with-resources.
-                try (MetricsServer metrics = startMetrics(arguments, pipeline.metrics(), err)) {
+                try (MetricsServer metrics =
+                        startMetrics(arguments, pipeline.metrics(), api, err)) {
+                    if (api.isPresent() && metrics == null) {
+                        err.println(
+                                "sink: a silences API token is set but no --metrics-port: the"
+                                        + " API is not served");
+                    }
                     deliver(
                             arguments,
                             config,
                             kafkaProperties,
                             pipeline,
+                            silences,
                             deadLetters.publisher(),
                             log,
                             out,
@@ -123,7 +150,11 @@ public final class SinkMain {
         }
 
         private static MetricsServer startMetrics(
-                SinkArguments arguments, SinkMetrics metrics, PrintStream err) throws IOException {
+                SinkArguments arguments,
+                SinkMetrics metrics,
+                Optional<SilenceApi> api,
+                PrintStream err)
+                throws IOException {
             if (arguments.metricsPort().isEmpty()) {
                 return null;
             }
@@ -131,8 +162,14 @@ public final class SinkMain {
                     MetricsServer.start(
                             metrics,
                             new InetSocketAddress(
-                                    arguments.metricsHost(), arguments.metricsPort().get()));
+                                    arguments.metricsHost(), arguments.metricsPort().get()),
+                            api);
             err.println("sink: metrics on " + server.url());
+            if (api.isPresent()) {
+                err.println(
+                        "sink: silences API on "
+                                + server.url().replace(MetricsServer.PATH, SilenceApi.PATH));
+            }
             return server;
         }
 
@@ -142,6 +179,7 @@ public final class SinkMain {
                 SinkConfig config,
                 KafkaClientProperties kafkaProperties,
                 DeliveryPipeline pipeline,
+                SilenceStore silences,
                 DeadLetterPublisher deadLetters,
                 FileDeliveryLog log,
                 PrintStream out,
@@ -165,6 +203,10 @@ public final class SinkMain {
                             pipeline,
                             deadLetters,
                             clock);
+            if (config.announcedMaintenances()) {
+                consumer.readingMaintenances(
+                        maintenance -> silences.upsert(AnnouncedMaintenances.silence(maintenance)));
+            }
             Thread stopper =
                     new Thread(
                             () -> {
@@ -180,6 +222,8 @@ public final class SinkMain {
             stopper.start();
             err.println(
                     "sink: consuming "
+                            + consumer.topics()
+                            + " on "
                             + config.bootstrapServers().get()
                             + " as group "
                             + config.groupId()

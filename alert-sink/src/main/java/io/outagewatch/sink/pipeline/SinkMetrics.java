@@ -27,7 +27,9 @@ public final class SinkMetrics {
         /** An attempt beyond the first. */
         RETRIED,
         /** Refused, or retries exhausted: the alert went to the dead letters. */
-        REJECTED;
+        REJECTED,
+        /** Held back by a silence: not sent to this paging receiver. */
+        SILENCED;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -65,6 +67,10 @@ public final class SinkMetrics {
         if (attempts > 1) {
             counters(receiver).get(Outcome.RETRIED).add(attempts - 1L);
         }
+    }
+
+    public void silenced(String receiver) {
+        counters(receiver).get(Outcome.SILENCED).increment();
     }
 
     public void rejected(String receiver) {
@@ -107,7 +113,7 @@ public final class SinkMetrics {
                 .append(DELIVERIES)
                 .append(
                         " Deliveries per receiver: delivered, retried (attempts beyond the first),"
-                                + " rejected (dead-lettered).\n");
+                                + " rejected (dead-lettered), silenced (held back by a silence).\n");
         out.append("# TYPE ").append(DELIVERIES).append(" counter\n");
         for (Map.Entry<String, Map<Outcome, LongAdder>> receiver :
                 new TreeMap<>(deliveries).entrySet()) {

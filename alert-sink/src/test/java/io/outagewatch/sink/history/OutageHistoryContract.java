@@ -116,7 +116,9 @@ abstract class OutageHistoryContract {
                                 Duration.ofSeconds(2400),
                                 Optional.of(Duration.ofSeconds(1200)),
                                 Optional.of(Duration.ofSeconds(1200)),
-                                Optional.of(lead)),
+                                Optional.of(lead),
+                                Optional.of(Duration.ofSeconds(1800)),
+                                0),
                         new ServiceSummary(
                                 "slack",
                                 1,
@@ -124,7 +126,9 @@ abstract class OutageHistoryContract {
                                 Duration.ofSeconds(300),
                                 Optional.of(Duration.ofSeconds(300)),
                                 Optional.of(Duration.ofSeconds(300)),
-                                Optional.of(lead)));
+                                Optional.of(lead),
+                                Optional.of(Duration.ofSeconds(300)),
+                                0));
     }
 
     @Test

@@ -50,13 +50,13 @@ class OutagesMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo(
 """
-INCIDENT               SERVICE  SEVERITY  REGIONS          STARTED               DETECTED              RECOVERED             DURATION  FIRST-ESTIMATE  ACKNOWLEDGED          LEAD
-chatgpt-20231108-1342  chatgpt  MAJOR     eu-west,us-east  2023-11-08T13:42:00Z  2023-11-08T13:43:30Z  2023-11-08T15:17:00Z  1h35m     1h30m           2023-11-08T14:30:00Z  46m29s
-slack-1                slack    PARTIAL   eu-west          2023-11-09T13:42:00Z  2023-11-09T13:43:30Z  open                  -         1h30m           -                     -
+INCIDENT               SERVICE  SEVERITY  REGIONS          STARTED               DETECTED              RECOVERED             DURATION  FIRST-ESTIMATE  ACKNOWLEDGED          LEAD    SILENCED
+chatgpt-20231108-1342  chatgpt  MAJOR     eu-west,us-east  2023-11-08T13:42:00Z  2023-11-08T13:43:30Z  2023-11-08T15:17:00Z  1h35m     1h30m           2023-11-08T14:30:00Z  46m29s  -
+slack-1                slack    PARTIAL   eu-west          2023-11-09T13:42:00Z  2023-11-09T13:43:30Z  open                  -         1h30m           -                     -       -
 
-SERVICE  INCIDENTS  RECOVERED  TOTAL  MEDIAN  MTTR   MEDIAN-LEAD
-chatgpt  1          1          1h35m  1h35m   1h35m  46m29s
-slack    1          0          0s     -       -      -
+SERVICE  INCIDENTS  RECOVERED  TOTAL  MEDIAN  P90    MTTR   MEDIAN-LEAD  SILENCED
+chatgpt  1          1          1h35m  1h35m   1h35m  1h35m  46m29s       0
+slack    1          0          0s     -       -      -      -            0
 """);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
@@ -89,7 +89,7 @@ slack    1          0          0s     -       -      -
                                 + "\"medianDurationSeconds\":5700,\"mttrSeconds\":5700,"
                                 + "\"medianLeadSecondsOverAck\":"
                                 + TestAlerts.LEAD_SECONDS
-                                + "}");
+                                + ",\"p90DurationSeconds\":5700,\"silenced\":0}");
     }
 
     @Test
@@ -99,6 +99,98 @@ slack    1          0          0s     -       -      -
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("\"incidentId\":\"slack-1\"")
                 .doesNotContain(TestAlerts.INCIDENT);
+    }
+
+    @Test
+    void byWeekAsCsvGivesOneRowPerServiceAndIsoWeekWithZeroWeeks() {
+        String weekly = "jdbc:sqlite:" + directory.resolve("weekly.db");
+        try (HistoryStore history = HistoryStore.open(weekly)) {
+            // ISO week 45 of 2023 starts on Monday 6 November.
+            history.record(
+                    TestAlerts.recovered(
+                            "chatgpt-a", "chatgpt", Instant.parse("2023-11-06T10:00:00Z"), 3600));
+            history.record(TestAlerts.started());
+            history.record(TestAlerts.updated());
+            history.record(TestAlerts.recovered());
+            // Week 46: slack only, still open.
+            history.record(
+                    TestAlerts.started("slack-b", "slack", Instant.parse("2023-11-14T08:00:00Z")));
+            // Week 47: a silenced chatgpt incident of ten minutes.
+            history.record(
+                    TestAlerts.recovered(
+                            "chatgpt-c", "chatgpt", Instant.parse("2023-11-22T09:00:00Z"), 600),
+                    java.util.Optional.of("s-failover"));
+        }
+
+        assertThat(run("--db", weekly, "--by", "week", "--format", "csv")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        String.join(
+                                "\r\n",
+                                "service,period,period_start,incidents,recovered,silenced,"
+                                        + "total_seconds,median_seconds,p90_seconds,mttr_seconds,"
+                                        + "median_lead_seconds",
+                                "chatgpt,2023-W45,2023-11-06,2,2,0,9300,4650,5700,4650,2789",
+                                "chatgpt,2023-W46,2023-11-13,0,0,0,0,,,,",
+                                "chatgpt,2023-W47,2023-11-20,1,1,1,600,600,600,600,2789",
+                                "slack,2023-W45,2023-11-06,0,0,0,0,,,,",
+                                "slack,2023-W46,2023-11-13,1,0,0,0,,,,",
+                                "slack,2023-W47,2023-11-20,0,0,0,0,,,,",
+                                ""));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void servicesRepeatAndUntilBoundsTheStart() throws Exception {
+        assertThat(
+                        run(
+                                "--db",
+                                db,
+                                "--service",
+                                "chatgpt",
+                                "--service",
+                                "slack",
+                                "--until",
+                                "2023-11-09",
+                                "--format",
+                                "json"))
+                .isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"incidentId\":\"" + TestAlerts.INCIDENT + "\"")
+                .doesNotContain("slack-1");
+    }
+
+    @Test
+    void csvWithoutByListsTheIncidentsQuotedAsRfc4180Says() {
+        assertThat(run("--db", db, "--format", "csv", "--service", "chatgpt")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("incident_id,service,severity,regions,started_at,")
+                .contains(
+                        "\r\nchatgpt-20231108-1342,chatgpt,MAJOR,\"eu-west,us-east\","
+                                + "2023-11-08T13:42:00Z,")
+                .endsWith(",false,\r\n");
+        assertThat(OutagesReport.csvField("say \"hi\", twice"))
+                .isEqualTo("\"say \"\"hi\"\", twice\"");
+    }
+
+    @Test
+    void byMonthAsATableAndJsonGiveTheSameFigures() throws Exception {
+        assertThat(run("--db", db, "--by", "month")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("SERVICE  PERIOD   INCIDENTS")
+                .contains("chatgpt  2023-11  1")
+                .contains("slack    2023-11  1");
+        out.reset();
+
+        assertThat(run("--db", db, "--by", "day", "--json")).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(new ObjectMapper().readTree(lines[1]).get("period").asText())
+                .isEqualTo("2023-11-09");
+        assertThat(new ObjectMapper().readTree(lines[1]).get("incidents").asInt()).isZero();
     }
 
     @Test
@@ -118,6 +210,10 @@ slack    1          0          0s     -       -      -
                 "--since yesterday        | --since 'yesterday' is not a time",
                 "--db jdbc:mysql://h/x    | --db: unsupported history database URL 'jdbc:mysql://h/x'",
                 "--db jdbc:sqlite:nope.db | no outage history at nope.db",
+                "--by year                | --by 'year' is not one of day|week|month",
+                "--format xml             | --format 'xml' is not one of table|csv|json",
+                "--json --format csv      | --json is --format json; it cannot go with --format csv",
+                "--since 2023-11-09 --until 2023-11-08 | --until 2023-11-08T00:00:00Z is not after --since",
             })
     void badArgumentsExitTwoWithTheProblem(String args, String message) {
         assertThat(run(args.trim().split(" "))).isEqualTo(2);

@@ -53,8 +53,8 @@ class FileAlertSourceTest {
             FileAlertSource.Summary secondRun = source.deliverAll(file);
 
             assertThat(server.accepted()).containsExactly(first, second);
-            assertThat(firstRun).isEqualTo(new FileAlertSource.Summary(2, 1, 2, 0, 0));
-            assertThat(secondRun).isEqualTo(new FileAlertSource.Summary(2, 1, 0, 0, 2));
+            assertThat(firstRun).isEqualTo(new FileAlertSource.Summary(2, 1, 2, 0, 0, 0));
+            assertThat(secondRun).isEqualTo(new FileAlertSource.Summary(2, 1, 0, 0, 2, 0));
         }
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters.get(0).origin()).isEqualTo("alerts.jsonl:2");

@@ -41,7 +41,10 @@ class SinkConfigurationDocTest {
                         SinkConfig.RETRY + ".", SinkConfig.RETRY_KEYS,
                         SinkConfig.HISTORY + ".", SinkConfig.HISTORY_KEYS,
                         SinkConfig.RECEIVERS + "[].", SinkConfig.RECEIVER_KEYS,
-                        SinkConfig.ROUTES + "[].", SinkConfig.ROUTE_KEYS);
+                        SinkConfig.ROUTES + "[].", SinkConfig.ROUTE_KEYS,
+                        SinkConfig.SILENCES + ".", SinkConfig.SILENCES_KEYS,
+                        SinkConfig.MAINTENANCE_WINDOWS + "[].", SinkConfig.WINDOW_KEYS,
+                        SinkConfig.MAINTENANCE_WINDOWS + "[].weekly.", SinkConfig.WEEKLY_KEYS);
         keys.forEach(
                 (prefix, names) ->
                         names.forEach(

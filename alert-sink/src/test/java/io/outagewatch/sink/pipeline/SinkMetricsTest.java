@@ -29,14 +29,17 @@ class SinkMetricsTest {
                 .isEqualTo(
                         """
                         # HELP outagewatch_sink_deliveries_total Deliveries per receiver: \
-                        delivered, retried (attempts beyond the first), rejected (dead-lettered).
+                        delivered, retried (attempts beyond the first), rejected (dead-lettered), \
+                        silenced (held back by a silence).
                         # TYPE outagewatch_sink_deliveries_total counter
                         outagewatch_sink_deliveries_total{receiver="oncall",outcome="delivered"} 1
                         outagewatch_sink_deliveries_total{receiver="oncall",outcome="retried"} 2
                         outagewatch_sink_deliveries_total{receiver="oncall",outcome="rejected"} 0
+                        outagewatch_sink_deliveries_total{receiver="oncall",outcome="silenced"} 0
                         outagewatch_sink_deliveries_total{receiver="slack",outcome="delivered"} 0
                         outagewatch_sink_deliveries_total{receiver="slack",outcome="retried"} 0
                         outagewatch_sink_deliveries_total{receiver="slack",outcome="rejected"} 1
+                        outagewatch_sink_deliveries_total{receiver="slack",outcome="silenced"} 0
                         # HELP outagewatch_sink_alerts_total Alerts read: processed by the \
                         pipeline, or invalid (dead-lettered).
                         # TYPE outagewatch_sink_alerts_total counter

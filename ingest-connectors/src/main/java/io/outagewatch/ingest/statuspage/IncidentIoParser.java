@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Reads an incident.io status page's Widget API summary ({@code /api/v1/summary}). It lists ongoing
- * incidents only; maintenances are ignored.
+ * incidents only; its maintenances are read by {@link MaintenanceParser}, never as incidents.
  */
 public final class IncidentIoParser implements PageParser {
 

@@ -10,20 +10,41 @@ public enum PageEndpoint {
     /**
      * Statuspage {@code /api/v2/incidents.json}: the 50 most recent incidents, resolved included.
      */
-    INCIDENTS(PageKind.STATUSPAGE, "/api/v2/incidents.json", false),
-    /** Statuspage {@code /api/v2/summary.json}: unresolved incidents only. */
-    SUMMARY(PageKind.STATUSPAGE, "/api/v2/summary.json", true),
-    /** incident.io Widget API {@code /api/v1/summary}: ongoing incidents only. */
-    WIDGET(PageKind.INCIDENTIO, "/api/v1/summary", true);
+    INCIDENTS(
+            PageKind.STATUSPAGE,
+            "/api/v2/incidents.json",
+            false,
+            "/api/v2/scheduled-maintenances.json"),
+    /**
+     * Statuspage {@code /api/v2/summary.json}: unresolved incidents only, and the scheduled
+     * maintenances.
+     */
+    SUMMARY(PageKind.STATUSPAGE, "/api/v2/summary.json", true, "/api/v2/summary.json"),
+    /**
+     * incident.io Widget API {@code /api/v1/summary}: ongoing incidents only, and the maintenances.
+     */
+    WIDGET(PageKind.INCIDENTIO, "/api/v1/summary", true, "/api/v1/summary");
 
     private final PageKind kind;
     private final String path;
     private final boolean ongoingOnly;
+    private final String maintenancesPath;
 
-    PageEndpoint(PageKind kind, String path, boolean ongoingOnly) {
+    PageEndpoint(PageKind kind, String path, boolean ongoingOnly, String maintenancesPath) {
         this.kind = kind;
         this.path = path;
         this.ongoingOnly = ongoingOnly;
+        this.maintenancesPath = maintenancesPath;
+    }
+
+    /** The document the page's scheduled maintenances are read from, appended to the base URL. */
+    public String maintenancesPath() {
+        return maintenancesPath;
+    }
+
+    /** Whether the polled document lists the maintenances too, so no second fetch is needed. */
+    public boolean listsMaintenances() {
+        return maintenancesPath.equals(path);
     }
 
     public PageKind kind() {

@@ -15,13 +15,28 @@ import java.util.Objects;
  * @param stateFile where the dedup state is kept across restarts
  * @param backfill how old a resolved incident seen for the first time may be and still be published
  * @param maxBackoff the longest wait after errors, and the cap on a 429's Retry-After
+ * @param maintenances whether the pages' scheduled maintenances are read and published too
  */
 public record StatusPageConfig(
         List<PageConfig> pages,
         String bootstrapServers,
         Path stateFile,
         Duration backfill,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        boolean maintenances) {
+
+    /** Scheduled maintenances are read unless the config says otherwise. */
+    public static final boolean DEFAULT_MAINTENANCES = true;
+
+    /** Settings that read the scheduled maintenances too. */
+    public StatusPageConfig(
+            List<PageConfig> pages,
+            String bootstrapServers,
+            Path stateFile,
+            Duration backfill,
+            Duration maxBackoff) {
+        this(pages, bootstrapServers, stateFile, backfill, maxBackoff, DEFAULT_MAINTENANCES);
+    }
 
     /** Time between polls of a page that answers. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);

@@ -45,8 +45,10 @@ public final class StatusPageConfigLoader {
     static final String COMPONENTS = "components";
     static final String SERVICE = "service";
 
+    static final String MAINTENANCES = "maintenances";
+
     static final Set<String> TOP_LEVEL_KEYS =
-            Set.of(PAGES, KAFKA, STATE_FILE, BACKFILL, MAX_BACKOFF);
+            Set.of(PAGES, KAFKA, STATE_FILE, BACKFILL, MAX_BACKOFF, MAINTENANCES);
     static final Set<String> KAFKA_KEYS = Set.of(BOOTSTRAP_SERVERS);
     static final Set<String> PAGE_KEYS =
             Set.of(NAME, KIND, URL, ENDPOINT, INTERVAL, COMPONENTS, SERVICE);
@@ -126,7 +128,19 @@ public final class StatusPageConfigLoader {
                                 : stateFileText);
         Duration backfill =
                 duration(BACKFILL, root.get(BACKFILL), StatusPageConfig.DEFAULT_BACKFILL);
-        return new StatusPageConfig(pages, bootstrapServers, stateFile, backfill, maxBackoff);
+        JsonNode maintenances = root.get(MAINTENANCES);
+        if (maintenances != null && !maintenances.isNull() && !maintenances.isBoolean()) {
+            throw new StatusPageConfigException(MAINTENANCES + ": must be true or false");
+        }
+        return new StatusPageConfig(
+                pages,
+                bootstrapServers,
+                stateFile,
+                backfill,
+                maxBackoff,
+                maintenances == null || maintenances.isNull()
+                        ? StatusPageConfig.DEFAULT_MAINTENANCES
+                        : maintenances.asBoolean());
     }
 
     private static PageConfig page(String field, JsonNode node, Duration maxBackoff) {

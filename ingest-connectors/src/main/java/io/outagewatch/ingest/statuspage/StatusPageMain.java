@@ -1,5 +1,7 @@
 package io.outagewatch.ingest.statuspage;
 
+import io.outagewatch.events.Maintenance;
+import io.outagewatch.events.MaintenanceSerde;
 import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.events.StatusUpdateSerde;
 import io.outagewatch.events.Topics;
@@ -53,7 +55,12 @@ public final class StatusPageMain {
                     "",
                     "  --config FILE   YAML: pages[{name, kind, url, endpoint, interval, components,",
                     "                  service}], kafka.bootstrapServers, stateFile, backfill,",
-                    "                  maxBackoff (see docs/connectors.md)",
+                    "                  maxBackoff, maintenances (see docs/connectors.md)",
+                    "",
+                    "Scheduled maintenances the pages announce go to the '"
+                            + Topics.MAINTENANCES
+                            + "' topic (stdout: as",
+                    "JSON lines too), never as status updates; maintenances: false turns that off.",
                     "  --output WHERE  kafka (default) or stdout (one JSON line per update)",
                     "  --once          poll every page once, then exit; exit 1 if any page failed",
                     "  --help          this text");
@@ -81,11 +88,15 @@ public final class StatusPageMain {
             err.println(USAGE);
             return 2;
         }
-        try (EventPublisher<StatusUpdate> publisher = publisher(output, config, out)) {
+        try (EventPublisher<StatusUpdate> publisher = publisher(output, config, out);
+                // Null when maintenances are off; try-with-resources skips it.
+                EventPublisher<Maintenance> maintenances =
+                        config.maintenances() ? maintenancePublisher(output, config, out) : null) {
             StatusPageService service =
                     StatusPageService.create(
                             config,
                             publisher,
+                            maintenances,
                             ConditionalFetcher.defaultClient(),
                             Clock.systemUTC(),
                             () -> ThreadLocalRandom.current().nextDouble());
@@ -122,6 +133,19 @@ public final class StatusPageMain {
                 Topics.STATUS_UPDATES,
                 StatusUpdateSerde.INSTANCE,
                 StatusUpdate::service);
+    }
+
+    /** Where scheduled maintenances go: their own topic, never the status updates'. */
+    private static EventPublisher<Maintenance> maintenancePublisher(
+            Output output, StatusPageConfig config, PrintStream out) {
+        if (output == Output.STDOUT) {
+            return new JsonLinesPublisher<>(out, MaintenanceSerde.INSTANCE);
+        }
+        return KafkaEventPublisher.open(
+                KafkaPublishing.defaults(config.bootstrapServers(), CLIENT_ID + "-maintenances"),
+                Topics.MAINTENANCES,
+                MaintenanceSerde.INSTANCE,
+                Maintenance::service);
     }
 
     private static int once(StatusPageService service, PrintStream err) {

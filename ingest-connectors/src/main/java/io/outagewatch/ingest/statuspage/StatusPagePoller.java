@@ -1,11 +1,13 @@
 package io.outagewatch.ingest.statuspage;
 
+import io.outagewatch.events.Maintenance;
 import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.ingest.publish.EventPublisher;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ public final class StatusPagePoller {
     private final BackoffPolicy backoff;
     private final Clock clock;
     private final PollStats stats = new PollStats();
+    private EventPublisher<Maintenance> maintenances;
+    private MaintenanceTracker maintenanceTracker;
 
     /**
      * @param saveState called after a poll changed the dedup state, once its updates are flushed
@@ -50,6 +54,19 @@ public final class StatusPagePoller {
         this.clock = clock;
     }
 
+    /**
+     * Also reads the page's scheduled maintenances on every poll and publishes the new and changed
+     * ones; call before polling.
+     *
+     * @return this poller
+     */
+    public StatusPagePoller readingMaintenances(
+            EventPublisher<Maintenance> publisher, MaintenanceTracker tracker) {
+        this.maintenances = publisher;
+        this.maintenanceTracker = tracker;
+        return this;
+    }
+
     public PageConfig page() {
         return page;
     }
@@ -62,6 +79,9 @@ public final class StatusPagePoller {
     public synchronized PollOutcome poll() {
         stats.polls.incrementAndGet();
         FetchResult fetched = fetcher.fetch(uri);
+        if (maintenances != null) {
+            pollMaintenances(fetched);
+        }
         if (fetched instanceof FetchResult.NotModified) {
             stats.notModified.incrementAndGet();
             return new PollOutcome(PollOutcome.Result.NOT_MODIFIED, 0, backoff.onSuccess());
@@ -108,6 +128,51 @@ public final class StatusPagePoller {
         }
         return new PollOutcome(
                 PollOutcome.Result.READ, detection.updates().size(), backoff.onSuccess());
+    }
+
+    /**
+     * Reads the maintenances from the polled document when it lists them, else from the page's
+     * maintenance document; a failure there is logged and waits for the next poll, and never
+     * affects the incidents.
+     */
+    private void pollMaintenances(FetchResult incidents) {
+        FetchResult fetched =
+                page.endpoint().listsMaintenances()
+                        ? incidents
+                        : fetcher.fetch(
+                                URI.create(page.baseUrl() + page.endpoint().maintenancesPath()));
+        if (!(fetched instanceof FetchResult.Modified modified)) {
+            if (fetched instanceof FetchResult.Failed failed
+                    && !page.endpoint().listsMaintenances()) {
+                LOG.warn("page {}: maintenances not read ({})", page.name(), failed.reason());
+            }
+            return;
+        }
+        List<PageMaintenance> read;
+        try {
+            read =
+                    page.kind() == PageKind.STATUSPAGE
+                            ? MaintenanceParser.statuspage(modified.body(), page)
+                            : MaintenanceParser.incidentIo(modified.body(), page);
+        } catch (MalformedPageException e) {
+            LOG.warn("page {}: maintenances unreadable ({})", page.name(), e.getMessage());
+            return;
+        }
+        List<Maintenance> changed = maintenanceTracker.changed(page, read);
+        for (Maintenance maintenance : changed) {
+            maintenances.publish(maintenance);
+            LOG.info(
+                    "page {}: maintenance {} of {} is {}, {} to {}",
+                    page.name(),
+                    maintenance.maintenanceId(),
+                    maintenance.service(),
+                    maintenance.status().wireName(),
+                    maintenance.startsAt(),
+                    maintenance.endsAt());
+        }
+        if (!changed.isEmpty()) {
+            maintenances.flush();
+        }
     }
 
     private PollOutcome failure(FetchResult.Failed failed) {

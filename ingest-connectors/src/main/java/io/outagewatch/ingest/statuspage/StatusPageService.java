@@ -1,5 +1,6 @@
 package io.outagewatch.ingest.statuspage;
 
+import io.outagewatch.events.Maintenance;
 import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.ingest.publish.EventPublisher;
 import java.net.http.HttpClient;
@@ -41,6 +42,24 @@ public final class StatusPageService {
             HttpClient client,
             Clock clock,
             DoubleSupplier random) {
+        return create(config, publisher, null, client, clock, random);
+    }
+
+    /**
+     * Loads the state file and builds the pollers; with a maintenance publisher, the pollers also
+     * publish the pages' scheduled maintenances.
+     *
+     * @param maintenances where maintenances go; null to leave them unread
+     * @param random uniform in [0, 1), for backoff jitter
+     * @throws StatusPageConfigException when the state file is unreadable
+     */
+    public static StatusPageService create(
+            StatusPageConfig config,
+            EventPublisher<StatusUpdate> publisher,
+            EventPublisher<Maintenance> maintenances,
+            HttpClient client,
+            Clock clock,
+            DoubleSupplier random) {
         LedgerFile ledgerFile = new LedgerFile(config.stateFile());
         IncidentLedger ledger = ledgerFile.load();
         ledger.retainPages(
@@ -51,8 +70,9 @@ public final class StatusPageService {
                 new ConditionalFetcher(
                         client, StatusPageConfig.MAX_BODY_BYTES, StatusPageConfig.REQUEST_TIMEOUT);
         List<StatusPagePoller> pollers = new ArrayList<>();
+        MaintenanceTracker tracker = new MaintenanceTracker();
         for (PageConfig page : config.pages()) {
-            pollers.add(
+            StatusPagePoller poller =
                     new StatusPagePoller(
                             page,
                             fetcher,
@@ -60,7 +80,11 @@ public final class StatusPageService {
                             publisher,
                             () -> ledgerFile.save(ledger),
                             new BackoffPolicy(page.interval(), config.maxBackoff(), random),
-                            clock));
+                            clock);
+            if (maintenances != null) {
+                poller.readingMaintenances(maintenances, tracker);
+            }
+            pollers.add(poller);
         }
         return new StatusPageService(ledger, ledgerFile, pollers);
     }

@@ -108,7 +108,7 @@ class StatusPageConfigLoaderTest {
         return Stream.of(
                 Arguments.of(
                         "pages: [" + PAGE + "}]\nstatefile: x",
-                        "statefile: unknown key; known keys are backfill, kafka, maxBackoff, pages, stateFile"),
+                        "statefile: unknown key; known keys are backfill, kafka, maintenances, maxBackoff, pages, stateFile"),
                 Arguments.of(
                         "pages: [" + PAGE + ", intervall: 5s}]", "pages[0].intervall: unknown key"),
                 Arguments.of(
