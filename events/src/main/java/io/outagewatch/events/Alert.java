@@ -30,6 +30,9 @@ import java.util.List;
  * @param estimatedRemainingHighSeconds upper bound (90th percentile) of the time left
  * @param estimateBasis what the estimates rest on, for people: "from 41 past GitHub incidents",
  *     "typical of major outages"
+ * @param asOf the event time the alert speaks for: the end of the minute whose decision sent it;
+ *     what silences and maintenance windows are matched against. Absent in alerts written before it
+ *     was added
  */
 public record Alert(
         String incidentId,
@@ -51,7 +54,8 @@ public record Alert(
         Long estimatedRemainingSeconds,
         Long estimatedRemainingLowSeconds,
         Long estimatedRemainingHighSeconds,
-        String estimateBasis)
+        String estimateBasis,
+        Instant asOf)
         implements Serializable {
 
     public static final int INCIDENT_ID_MAX_CHARS = 128;
@@ -93,6 +97,7 @@ public record Alert(
                 officialStatus,
                 leadSecondsOverAck,
                 version,
+                null,
                 null,
                 null,
                 null,
@@ -139,6 +144,10 @@ public record Alert(
                     "estimatedDurationSeconds (required when estimatedRemainingSeconds is present)");
         }
         Checks.optionalText("estimateBasis", estimateBasis, ESTIMATE_BASIS_MAX_CHARS);
+        if (asOf != null) {
+            Timestamps.requireInRange("asOf", asOf);
+            requireNotBefore("asOf", asOf, startedAt);
+        }
         Checks.required("evidence", evidence);
         if (officialStatus != null && !officialStatus.service().equals(service)) {
             throw new InvalidEventException(

@@ -54,7 +54,8 @@ public final class AlertSerde implements EventSerde<Alert> {
                 fields.optionalLong("estimatedRemainingSeconds"),
                 fields.optionalLong("estimatedRemainingLowSeconds"),
                 fields.optionalLong("estimatedRemainingHighSeconds"),
-                fields.optionalString("estimateBasis"));
+                fields.optionalString("estimateBasis"),
+                fields.optionalTimestamp("asOf"));
     }
 
     static Evidence readEvidence(JsonFields fields) {
@@ -86,6 +87,7 @@ public final class AlertSerde implements EventSerde<Alert> {
                 .number("estimatedRemainingLowSeconds", value.estimatedRemainingLowSeconds())
                 .number("estimatedRemainingHighSeconds", value.estimatedRemainingHighSeconds())
                 .string("estimateBasis", value.estimateBasis())
+                .timestamp("asOf", value.asOf())
                 .object("evidence", writeEvidence(value.evidence()))
                 .object(
                         "officialStatus",

@@ -1,7 +1,9 @@
 package io.outagewatch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +67,8 @@ class AlertEstimatesTest {
                                 + "\"estimatedRemainingLowSeconds\":0,"
                                 + "\"estimatedRemainingHighSeconds\":54000,"
                                 + "\"estimateBasis\":\"from 41 past ChatGPT incidents, in"
-                                + " monitoring\",\"evidence\":");
+                                + " monitoring\",\"asOf\":\"2023-11-08T16:04:00Z\","
+                                + "\"evidence\":");
     }
 
     @Test
@@ -98,5 +101,39 @@ class AlertEstimatesTest {
 
         assertThat(AlertSerde.INSTANCE.parse(json))
                 .isEqualTo(AlertSerde.INSTANCE.parse(JsonDoc.startedAlert().json()));
+    }
+
+    @Test
+    void asOfIsTheMinuteTheAlertSpeaksForAndNeverBeforeTheOnset() {
+        Alert update = Samples.updatedAlertWithTimeLeft();
+        assertThat(AlertSerde.INSTANCE.parse(AlertSerde.INSTANCE.toJson(update)).value().asOf())
+                .isEqualTo(Instant.parse("2023-11-08T16:04:00Z"));
+        assertThat(AlertSerde.INSTANCE.parse(OLDER_STARTED_ALERT).value().asOf()).isNull();
+        assertThatThrownBy(
+                        () ->
+                                new Alert(
+                                        update.incidentId(),
+                                        update.type(),
+                                        update.service(),
+                                        update.severity(),
+                                        update.regions(),
+                                        update.startedAt(),
+                                        update.detectedAt(),
+                                        null,
+                                        null,
+                                        update.estimatedDurationSeconds(),
+                                        update.estimatedDurationLowSeconds(),
+                                        update.estimatedDurationHighSeconds(),
+                                        update.evidence(),
+                                        update.officialStatus(),
+                                        update.leadSecondsOverAck(),
+                                        update.version(),
+                                        update.estimatedRemainingSeconds(),
+                                        update.estimatedRemainingLowSeconds(),
+                                        update.estimatedRemainingHighSeconds(),
+                                        update.estimateBasis(),
+                                        update.startedAt().minusSeconds(1)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("asOf");
     }
 }

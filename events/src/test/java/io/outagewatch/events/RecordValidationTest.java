@@ -164,6 +164,7 @@ class RecordValidationTest {
                                                 0L,
                                                 0L,
                                                 60L,
+                                                null,
                                                 null),
                         InvalidReason.MISSING_FIELD,
                         "estimatedDurationSeconds (required when estimatedRemainingSeconds is"
@@ -290,7 +291,8 @@ class RecordValidationTest {
                 remaining,
                 low,
                 high,
-                basis);
+                basis,
+                null);
     }
 
     private static List<String> nullContainingList() {

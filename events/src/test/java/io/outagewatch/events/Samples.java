@@ -101,7 +101,8 @@ final class Samples {
                 4500L,
                 900L,
                 9000L,
-                "typical of major outages, and 3 past ChatGPT incidents");
+                "typical of major outages, and 3 past ChatGPT incidents",
+                Instant.parse("2023-11-08T13:44:00Z"));
     }
 
     /** An update of today's kind: the time left shrinks, and the basis says where it comes from. */
@@ -126,7 +127,8 @@ final class Samples {
                 6600L,
                 0L,
                 54000L,
-                "from 41 past ChatGPT incidents, in monitoring");
+                "from 41 past ChatGPT incidents, in monitoring",
+                Instant.parse("2023-11-08T16:04:00Z"));
     }
 
     /** An alert written before the time left and the basis existed: the 16-field shape. */

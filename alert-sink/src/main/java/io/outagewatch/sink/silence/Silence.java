@@ -119,11 +119,15 @@ public record Silence(
     }
 
     /**
-     * The time an alert describes: its recovery for a recovery, otherwise its detection (an update
-     * carries no time of its own, so it is judged by its incident's detection).
+     * The time an alert describes: its recovery for a recovery, otherwise the minute it speaks for
+     * ({@link Alert#asOf()}); an alert written before that field existed is judged by its
+     * incident's detection.
      */
     public static Instant eventTime(Alert alert) {
-        return alert.recoveredAt() != null ? alert.recoveredAt() : alert.detectedAt();
+        if (alert.recoveredAt() != null) {
+            return alert.recoveredAt();
+        }
+        return alert.asOf() != null ? alert.asOf() : alert.detectedAt();
     }
 
     /** Whether the matchers match the alert, whatever its time. */

@@ -179,7 +179,8 @@ public final class TestAlerts {
                 remaining,
                 remainingLow,
                 remainingHigh,
-                basis);
+                basis,
+                null);
     }
 
     /** Minimal: all regions, degraded, no probes, no status. */

@@ -91,6 +91,48 @@ class SilenceTest {
     }
 
     @Test
+    void anUpdateIsJudgedByTheMinuteItSpeaksFor() {
+        Silence silence =
+                Silence.create(
+                        "chatgpt", Optional.empty(), Optional.empty(), STARTS, ENDS, "a", "b", NOW);
+        // Detected before the silence began: its update inside the silence is held back, its
+        // update after it is not; an update of the older shape falls back to the detection.
+        Instant detected = STARTS.minusSeconds(600);
+        Alert inside = update(detected, STARTS.plusSeconds(1_800));
+        Alert after = update(detected, ENDS.plusSeconds(60));
+        Alert olderShape = update(detected, null);
+
+        assertThat(silence.silences(inside)).isTrue();
+        assertThat(silence.silences(after)).isFalse();
+        assertThat(silence.silences(olderShape)).isFalse();
+    }
+
+    private static Alert update(Instant detected, Instant asOf) {
+        return new Alert(
+                "inc-1",
+                AlertType.OUTAGE_UPDATED,
+                "chatgpt",
+                Severity.MAJOR,
+                List.of(),
+                detected.minusSeconds(60),
+                detected,
+                null,
+                null,
+                3600L,
+                1800L,
+                7200L,
+                new Evidence(0.9, 0.01, List.of(), List.of(), null, null, 5.0),
+                null,
+                null,
+                2,
+                null,
+                null,
+                null,
+                null,
+                asOf);
+    }
+
+    @Test
     void expiringEndsNowOrEmptiesAFutureSilence() {
         Silence silence =
                 Silence.create(

@@ -235,7 +235,7 @@ public final class IncidentTracker {
         if (Duration.between(healthySince, minute.minuteEnd()).compareTo(policy.mergeGap()) < 0) {
             return List.of();
         }
-        Alert recovered = recovered(forecaster);
+        Alert recovered = recovered(forecaster, minute.minuteEnd());
         if (ledByProbes) {
             reportAfterglowUntil = healthySince.plus(policy.reportAfterglow());
         }
@@ -442,10 +442,12 @@ public final class IncidentTracker {
                 remaining.median().toSeconds(),
                 remaining.low().toSeconds(),
                 remaining.high().toSeconds(),
-                forecast.basis());
+                forecast.basis(),
+                minute.minuteEnd());
     }
 
-    private Alert recovered(DurationForecaster forecaster) {
+    /** The recovery, declared at the end of {@code declaredAt}'s minute. */
+    private Alert recovered(DurationForecaster forecaster, Instant declaredAt) {
         forecaster.resolved(context(healthySince), healthySince);
         version++;
         Long lead =
@@ -468,7 +470,12 @@ public final class IncidentTracker {
                 lastEvidence,
                 latestOfficial,
                 lead,
-                version);
+                version,
+                null,
+                null,
+                null,
+                null,
+                declaredAt);
     }
 
     private void forgetStaleOfficialUpdate(Instant now) {
