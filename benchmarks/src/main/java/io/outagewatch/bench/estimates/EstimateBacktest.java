@@ -1,8 +1,8 @@
 package io.outagewatch.bench.estimates;
 
+import io.outagewatch.bench.estimates.prior.DurationEstimator;
+import io.outagewatch.bench.estimates.prior.IncidentDurationHistory;
 import io.outagewatch.detection.duration.DurationEstimate;
-import io.outagewatch.detection.duration.DurationEstimator;
-import io.outagewatch.detection.duration.IncidentDurationHistory;
 import io.outagewatch.detection.estimate.CorpusIncident;
 import io.outagewatch.detection.estimate.DurationForecast;
 import io.outagewatch.detection.estimate.DurationModel;
@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Replays corpus incidents in time order and scores the duration model's estimate of the time
- * remaining at each {@link Checkpoint}, next to today's 14-incident prior ({@link
+ * remaining at each {@link Checkpoint}, next to the detector's former 14-incident prior ({@link
  * DurationEstimator#withPublicPrior()}) as a baseline. Both learn each service's history online, as
  * the detector does: an incident is learned once it has resolved, before the next one's first post.
  * Only records that {@link CorpusIncident#carriesDuration() carry a duration} are replayed.

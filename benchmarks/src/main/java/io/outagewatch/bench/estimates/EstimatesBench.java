@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code bin/outagewatch bench estimates [--train FILE] [--test FILE] [--json]}: the duration
  * model's estimates of the time remaining, backtested on a time split and on held-out services,
- * next to today's 14-incident prior.
+ * next to the detector's former 14-incident prior ({@code io.outagewatch.bench.estimates.prior}).
  */
 public final class EstimatesBench {
 

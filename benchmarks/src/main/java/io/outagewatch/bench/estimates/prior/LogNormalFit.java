@@ -1,4 +1,4 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 import java.io.Serializable;
 import java.time.Duration;

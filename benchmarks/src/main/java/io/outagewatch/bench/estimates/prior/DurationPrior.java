@@ -1,11 +1,14 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 /**
  * The duration model used before a service has outages of its own, fitted to public outages.
  *
+ * <p>The detector's estimate before the corpus model ({@code io.outagewatch.detection.estimate})
+ * replaced it; kept as the baseline of {@code bin/outagewatch bench estimates}.
+ *
  * <p><b>How it was fitted.</b> {@link LogNormalFit#fit} (maximum likelihood on the log of the
  * duration in seconds) over {@code end − start} of every incident in the resource {@code
- * incidents/public-incidents.json} (in {@code detection-job/src/main/resources}) that has both, 14
+ * incidents/public-incidents.json} (in {@code benchmarks/src/test/resources}) that has both, 14
  * incidents at the time of fitting:
  *
  * <ul>

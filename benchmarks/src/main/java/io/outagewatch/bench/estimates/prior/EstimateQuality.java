@@ -1,5 +1,6 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
+import io.outagewatch.detection.duration.DurationEstimate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.outagewatch.detection.StateSerialization;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class IncidentDurationHistoryTest {
-
-    /** The bound promised in the class Javadoc: 128 bytes of payload and a few of framing. */
-    private static final int MAX_SERIALIZED_BYTES = 140;
 
     @Test
     void startsEmpty() {
@@ -62,16 +58,6 @@ class IncidentDurationHistoryTest {
         assertThatThrownBy(() -> IncidentDurationHistory.empty().withRecorded(bad))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("duration must be positive, got " + bad);
-    }
-
-    @Test
-    void fullHistorySurvivesFlinkStateWithinTheDocumentedSize() {
-        IncidentDurationHistory full = minutes(1, IncidentDurationHistory.CAPACITY);
-
-        byte[] bytes = StateSerialization.bytes(full, IncidentDurationHistory.class);
-
-        assertThat(bytes.length).isLessThanOrEqualTo(MAX_SERIALIZED_BYTES);
-        assertThat(StateSerialization.copy(full, IncidentDurationHistory.class)).isEqualTo(full);
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Durations ({@code end − start}) of the public incidents in the module's resources. */
+/** Durations ({@code end − start}) of the public incidents in the module's test resources. */
 final class PublicIncidents {
 
-    /** In {@code detection-job/src/main/resources}; see the repository's {@code NOTICE}. */
+    /** In {@code benchmarks/src/test/resources}; see the repository's {@code NOTICE}. */
     static final String RESOURCE = "/incidents/public-incidents.json";
 
     private PublicIncidents() {}

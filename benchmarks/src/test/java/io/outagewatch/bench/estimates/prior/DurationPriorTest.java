@@ -1,8 +1,9 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.outagewatch.detection.duration.DurationEstimate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The most recent outage durations of one service, oldest first, in whole seconds; immutable, and
- * kept in Flink keyed state as it is.
- *
- * <p>A Flink POJO (a record), so fields can be added between releases and savepoints still restore.
- * Size with Flink's serializer: at most {@link #CAPACITY} ints, 128 bytes of payload plus a few of
- * framing (checked by {@code IncidentDurationHistoryTest}).
+ * The most recent outage durations of one service, oldest first, in whole seconds; immutable. The
+ * {@link DurationEstimator}'s per-service history, learned online by the backtest's baseline (it
+ * was the detector's keyed state before the corpus model's {@code ServiceHistory} replaced it).
  *
  * @param seconds the durations in whole seconds, oldest first, at most {@link #CAPACITY}; nobody
  *     writes into the array once the history is built

@@ -1,5 +1,6 @@
-package io.outagewatch.detection.duration;
+package io.outagewatch.bench.estimates.prior;
 
+import io.outagewatch.detection.duration.DurationEstimate;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,7 +8,9 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 /**
- * Estimates an outage's total duration from a prior and the service's own past outages.
+ * Estimates an outage's total duration from a prior and the service's own past outages: the
+ * detector's estimator before the corpus model ({@code io.outagewatch.detection.estimate}), now the
+ * baseline of {@code bin/outagewatch bench estimates}.
  *
  * <p>Prior and history are combined in log space by pseudo-counts: the prior counts as {@code
  * priorWeight} incidents at its {@code mu} with its {@code sigma}. The predictive mean is the
@@ -82,7 +85,7 @@ public final class DurationEstimator implements Serializable {
 
     private static Duration total(LogNormalFit model, double q, Duration elapsed) {
         double seconds =
-                LogNormalTail.conditionalQuantileSeconds(
+                ConditionalQuantile.seconds(
                         model, q, LogNormalFit.secondsOf(elapsed), MAX_TOTAL.getSeconds());
         Duration total = Duration.ofSeconds((long) Math.ceil(seconds));
         // The round trip through log space can land a hair below elapsed; the total never can.
