@@ -51,6 +51,8 @@ class DemoITCase {
         assertThat(stdout)
                 .contains("Flink web UI   http://127.0.0.1:")
                 .contains("== OUTAGE STARTED == chatgpt is down")
+                .as("the estimate says what it rests on: no past ChatGPT incident in the demo")
+                .contains(" left — typical of major outages")
                 .contains("== OUTAGE RECOVERED == chatgpt has recovered: it was down for")
                 .contains("lead 4");
         assertThat(stdout)
