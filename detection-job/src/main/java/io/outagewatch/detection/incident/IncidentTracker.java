@@ -368,15 +368,14 @@ public final class IncidentTracker {
     }
 
     /**
-     * The open incident as a duration estimate sees it at {@code now}: its severity (or the status
-     * page's declared impact, the scale the corpus was fitted on), regions when it is partial,
-     * which signal led, and the official updates that had arrived by then.
+     * The open incident as a duration estimate sees it at {@code now}: its severity, regions when
+     * it is partial, which signal led, and the official updates that had arrived by then.
      */
     private IncidentContext context(Instant now) {
-        ImpactLevel impact =
-                latestOfficial != null && latestOfficial.impact() != null
-                        ? ImpactLevel.of(latestOfficial.impact())
-                        : ImpactLevel.of(severity);
+        // The detector's severity, not a status page's declared impact: vendors rate the same
+        // full outage "major" or "critical", and an estimate's basis that flipped from "major
+        // outages" to "partial outages" at the acknowledgement would read as a downgrade.
+        ImpactLevel impact = ImpactLevel.of(severity);
         int affectedRegions = severity == Severity.PARTIAL ? regions.size() : 0;
         IncidentContext context =
                 IncidentContext.detected(

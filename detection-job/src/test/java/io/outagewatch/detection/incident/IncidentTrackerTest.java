@@ -457,7 +457,7 @@ class IncidentTrackerTest {
                         identified,
                         "inc-0",
                         StatusUpdate.Status.IDENTIFIED,
-                        StatusUpdate.Impact.CRITICAL,
+                        StatusUpdate.Impact.MINOR,
                         "Elevated errors",
                         null));
         alerts.addAll(tracker.onMinute(minute(6, 'P'), recording));
@@ -469,6 +469,7 @@ class IncidentTrackerTest {
         assertThat(latest.officialPostAt()).isEqualTo(ACKNOWLEDGEMENT.timestamp());
         assertThat(latest.identifiedAt()).isEqualTo(identified);
         assertThat(latest.statusTitle()).isEqualTo("Elevated errors");
+        // The detector's MAJOR, whatever impact the status page declared.
         assertThat(latest.impact()).isEqualTo(ImpactLevel.CRITICAL);
         assertThat(latest.leadingSignal()).isEqualTo(LeadingSignal.PROBES);
         assertThat(latest.onset()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
