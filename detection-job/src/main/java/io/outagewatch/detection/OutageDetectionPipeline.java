@@ -141,6 +141,7 @@ public final class OutageDetectionPipeline {
     static void ownSerializersOnly(StreamExecutionEnvironment env) {
         Configuration noGenericTypes = new Configuration();
         noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
+        noGenericTypes.set(PipelineOptions.OBJECT_REUSE, true);
         env.configure(noGenericTypes);
     }
 

@@ -123,7 +123,7 @@ public final class ServiceDetectionState implements DurationForecaster {
         return latency.stats();
     }
 
-    /** The data of the vantages seen since this was built, to keep by vantage. */
+    /** The data of the vantages seen since this was built or last saved, to keep by vantage. */
     public Map<String, VantageRate> updatedVantages() {
         Map<String, VantageRate> updated = new TreeMap<>();
         for (String vantage : seenVantages) {
@@ -134,9 +134,18 @@ public final class ServiceDetectionState implements DurationForecaster {
         return updated;
     }
 
-    /** Vantages dropped since this was built, to remove from what is kept. */
+    /** Vantages dropped since this was built or last saved, to remove from what is kept. */
     public Set<String> evictedVantages() {
         return Collections.unmodifiableSet(evictedVantages);
+    }
+
+    /**
+     * What {@link #updatedVantages()} and {@link #evictedVantages()} handed out is now kept: they
+     * start again from nothing, so an object kept across timers writes only what changed since.
+     */
+    public void markSaved() {
+        seenVantages.clear();
+        evictedVantages.clear();
     }
 
     SeasonalRateBaseline complaints() {

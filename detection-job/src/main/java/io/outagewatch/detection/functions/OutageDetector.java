@@ -72,6 +72,7 @@ public final class OutageDetector
     private final DurationEstimates estimates;
 
     private transient DetectorState detection;
+    private transient LiveDetections live;
     private transient MapState<Long, ServiceMinute> pendingMinutes;
     private transient ListState<StatusUpdate> pendingStatus;
     private transient Map<AlertType, Counter> alertsByType;
@@ -94,6 +95,7 @@ public final class OutageDetector
     @Override
     public void open(OpenContext openContext) {
         detection = new DetectorState(getRuntimeContext());
+        live = new LiveDetections(LiveDetections.DEFAULT_CAPACITY);
         pendingMinutes = getRuntimeContext().getMapState(PENDING_MINUTES);
         pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
         MetricGroup metrics = JobMetrics.group(getRuntimeContext());
@@ -147,8 +149,11 @@ public final class OutageDetector
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         measureWatermarkLag(ctx.timerService());
-        ServiceDetectionState state =
-                assessor.restore(ctx.getCurrentKey(), policy, estimates, detection.load());
+        ServiceDetectionState state = live.get(ctx.getCurrentKey());
+        if (state == null) {
+            state = assessor.restore(ctx.getCurrentKey(), policy, estimates, detection.load());
+            live.keep(state);
+        }
         applyStatusUpdatesUpTo(timestamp, state);
         if (isMinuteDecisionTime(timestamp)) {
             long minuteStart = timestamp + 1 - MINUTE_MILLIS;
@@ -169,6 +174,7 @@ public final class OutageDetector
             }
         }
         detection.save(state);
+        state.markSaved();
         trackOpenIncident(state);
     }
 

@@ -176,6 +176,51 @@ class OutageDetectorHarnessTest {
         h.close();
     }
 
+    /**
+     * The detector keeps each service's logic objects between minutes ({@link LiveDetections});
+     * keyed state must stay the whole truth. The same minutes give the same alerts when every
+     * minute is decided by a detector restored from the previous minute's snapshot, which starts
+     * with nothing kept and rebuilds the service from state.
+     */
+    @Test
+    void keptServicesDecideAsServicesRebuiltFromStateEveryMinute() throws Exception {
+        List<ServiceMinute> minutes = new java.util.ArrayList<>();
+        for (int m = 0; m < HISTORY_MINUTES; m++) {
+            minutes.add(minute(HISTORY_START.plus(Duration.ofMinutes(m)), m % 7 == 0 ? 1 : 0, 1));
+        }
+        for (int m = 0; m < OUTAGE_MINUTES; m++) {
+            minutes.add(minute(ONSET.plus(Duration.ofMinutes(m)), m < 3 ? 4 : 6, 20 + m));
+        }
+        for (int m = 0; m < 15; m++) {
+            minutes.add(minute(FIX.plus(Duration.ofMinutes(m)), 0, 2));
+        }
+
+        var kept = harness();
+        for (ServiceMinute minute : minutes) {
+            feedMinute(kept, minute);
+        }
+        List<Alert> keptAlerts = List.copyOf(kept.extractOutputValues());
+        kept.close();
+
+        List<Alert> rebuiltAlerts = new java.util.ArrayList<>();
+        OperatorSubtaskState snapshot = null;
+        for (int i = 0; i < minutes.size(); i++) {
+            var rebuilt = snapshot == null ? harness() : restored(detector(), snapshot);
+            feedMinute(rebuilt, minutes.get(i));
+            rebuiltAlerts.addAll(rebuilt.extractOutputValues());
+            snapshot = rebuilt.snapshot(i, i);
+            rebuilt.close();
+        }
+
+        assertThat(keptAlerts)
+                .extracting(Alert::type)
+                .containsExactly(
+                        AlertType.OUTAGE_STARTED,
+                        AlertType.OUTAGE_UPDATED,
+                        AlertType.OUTAGE_RECOVERED);
+        assertThat(rebuiltAlerts).isEqualTo(keptAlerts);
+    }
+
     @Test
     void anOpenIncidentSurvivesASnapshotAndRestore() throws Exception {
         var h = harness();
