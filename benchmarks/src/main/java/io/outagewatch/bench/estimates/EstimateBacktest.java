@@ -39,33 +39,44 @@ final class EstimateBacktest {
      * @param services how many services were scored
      * @param model the model's score per checkpoint, in checkpoint order
      * @param baseline the 14-incident prior's score per checkpoint, in checkpoint order
+     * @param hindsightFloor per checkpoint, in checkpoint order, the median |log error| of each
+     *     service's own median remaining time there, known in hindsight ({@link HindsightFloor})
      */
     record Result(
             int train,
             int test,
             int services,
             List<CheckpointScore> model,
-            List<CheckpointScore> baseline) {}
+            List<CheckpointScore> baseline,
+            List<Double> hindsightFloor) {}
 
-    /** Both estimators' tallies per checkpoint. */
+    /** Both estimators' tallies per checkpoint, and the hindsight floor. */
     private record Tallies(
-            Map<Checkpoint, CheckpointTally> model, Map<Checkpoint, CheckpointTally> baseline) {
+            Map<Checkpoint, CheckpointTally> model,
+            Map<Checkpoint, CheckpointTally> baseline,
+            Map<Checkpoint, HindsightFloor> floor) {
         Tallies() {
-            this(new EnumMap<>(Checkpoint.class), new EnumMap<>(Checkpoint.class));
+            this(
+                    new EnumMap<>(Checkpoint.class),
+                    new EnumMap<>(Checkpoint.class),
+                    new EnumMap<>(Checkpoint.class));
             for (Checkpoint checkpoint : Checkpoint.values()) {
                 model.put(checkpoint, new CheckpointTally());
                 baseline.put(checkpoint, new CheckpointTally());
+                floor.put(checkpoint, new HindsightFloor());
             }
         }
 
         Result result(int train, int test, int services) {
             List<CheckpointScore> modelScores = new ArrayList<>();
             List<CheckpointScore> baselineScores = new ArrayList<>();
+            List<Double> floors = new ArrayList<>();
             for (Checkpoint checkpoint : Checkpoint.values()) {
                 modelScores.add(model.get(checkpoint).score(checkpoint.label()));
                 baselineScores.add(baseline.get(checkpoint).score(checkpoint.label()));
+                floors.add(floor.get(checkpoint).medianAbsLogError());
             }
-            return new Result(train, test, services, modelScores, baselineScores);
+            return new Result(train, test, services, modelScores, baselineScores, floors);
         }
     }
 
@@ -178,6 +189,8 @@ final class EstimateBacktest {
             Duration actual = Duration.between(at, incident.resolvedAt());
             IncidentContext context = incident.contextAt(at);
             Duration elapsed = Duration.between(incident.createdAt(), at);
+            learning.floor().get(checkpoint).add(incident.service(), actual);
+            firstIncident.floor().get(checkpoint).add(incident.service(), actual);
             tally(learning, checkpoint, model.estimate(context, history), actual);
             tally(
                     firstIncident,

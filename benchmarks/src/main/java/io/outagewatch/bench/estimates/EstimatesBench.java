@@ -103,13 +103,13 @@ public final class EstimatesBench {
         out.println(
                 "| checkpoint | n open | coverage 10–90 % | median abs log error"
                         + " | median abs error | baseline coverage | baseline abs log error"
-                        + " | baseline abs error |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                        + " | baseline abs error | hindsight floor abs log error |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < result.model().size(); i++) {
             CheckpointScore model = result.model().get(i);
             CheckpointScore baseline = result.baseline().get(i);
             out.printf(
-                    "| %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     model.at(),
                     model.n(),
                     decimal(model.coverage()),
@@ -117,7 +117,8 @@ public final class EstimatesBench {
                     minutes(model.medianAbsErrorSeconds()),
                     decimal(baseline.coverage()),
                     decimal(baseline.medianAbsLogError()),
-                    minutes(baseline.medianAbsErrorSeconds()));
+                    minutes(baseline.medianAbsErrorSeconds()),
+                    decimal(result.hindsightFloor().get(i)));
         }
     }
 

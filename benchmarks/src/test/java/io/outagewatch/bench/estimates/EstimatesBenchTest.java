@@ -15,7 +15,7 @@ class EstimatesBenchTest {
                     new CheckpointScore("identified", 0, Double.NaN, Double.NaN, Double.NaN));
 
     private static final EstimateBacktest.Result RESULT =
-            new EstimateBacktest.Result(6851, 2284, 16, SCORES, SCORES);
+            new EstimateBacktest.Result(6851, 2284, 16, SCORES, SCORES, List.of(0.7, Double.NaN));
 
     @Test
     void theJsonLineHasTheIssuesShapeFirstThenTheHeldOutServices() throws Exception {

@@ -106,7 +106,7 @@ public final class DurationModel implements Serializable {
             service =
                     phase.stats.shrink(
                             phase.model.sigma(),
-                            model.shrinkWeight(),
+                            phase.model.shrinkWeight(),
                             DurationRegression.SCALE_WEIGHT);
             location =
                     phase.model.location(totalLocation, logSeconds(postAt, phase.at))

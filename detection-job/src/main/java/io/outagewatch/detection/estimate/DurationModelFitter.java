@@ -47,6 +47,11 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
  *       offset) and the log time it took to reach the phase, if {@link #MIN_PHASE_INCIDENTS}
  *       records have the phase. A phase posted within {@link CorpusIncident#SHORTEST_DURATION} of
  *       the resolution is left out: posted with the resolution, it tells nothing of the time left.
+ *       A service's offset after the phase is its own random effect, shrunk by the phase's σ² / τ²,
+ *       with τ² measured on the phase's residuals as for the total (each service's mean under a fit
+ *       without it) rather than borrowed from the total: how much services differ after {@code
+ *       monitoring} need not follow how much their totals do. σ and the residuals' shape are taken
+ *       within services.
  * </ol>
  */
 public final class DurationModelFitter {
@@ -149,6 +154,7 @@ public final class DurationModelFitter {
             Function<CorpusIncident, Instant> phase) {
         List<double[]> rows = new ArrayList<>();
         List<Double> responses = new ArrayList<>();
+        List<String> services = new ArrayList<>();
         for (int i = 0; i < incidents.size(); i++) {
             CorpusIncident incident = incidents.get(i);
             Instant at = phase.apply(incident);
@@ -163,16 +169,84 @@ public final class DurationModelFitter {
                         1, totalLocations[i], logSeconds(Duration.between(incident.createdAt(), at))
                     });
             responses.add(logSeconds(Duration.between(at, incident.resolvedAt())));
+            services.add(incident.service());
         }
         if (rows.size() < MIN_PHASE_INCIDENTS) {
             return null;
         }
+        double[] y = responses.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] beta = phaseCoefficients(rows, y, r -> true);
+        double[] residuals = phaseResiduals(rows, y, beta);
+        Map<String, List<Integer>> rowsOf = new TreeMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            rowsOf.computeIfAbsent(services.get(r), s -> new ArrayList<>()).add(r);
+        }
+        // The spread within a service: the residuals about their service's own mean, pooled.
+        double withinVariance = 0;
+        for (List<Integer> own : rowsOf.values()) {
+            withinVariance += new Variance(false).evaluate(valuesAt(residuals, own)) * own.size();
+        }
+        withinVariance /= rows.size();
+        // How far services' offsets scatter, each service's mean residual taken under a fit
+        // without it (as for the total). With a single service there is nothing to measure it
+        // by, and it is assumed as large as the spread within one.
+        double excess = 0;
+        int offsetServices = 0;
+        for (Map.Entry<String, List<Integer>> entry : rowsOf.entrySet()) {
+            List<Integer> own = entry.getValue();
+            if (own.size() < 2 || own.size() == rows.size()) {
+                continue;
+            }
+            String service = entry.getKey();
+            double[] heldOut =
+                    phaseResiduals(
+                            rows,
+                            y,
+                            phaseCoefficients(rows, y, r -> !services.get(r).equals(service)));
+            double[] ownResiduals = valuesAt(heldOut, own);
+            double mean = new Mean().evaluate(ownResiduals);
+            excess +=
+                    mean * mean - new Variance(false).evaluate(ownResiduals) / ownResiduals.length;
+            offsetServices++;
+        }
+        double serviceVariance =
+                offsetServices > 0
+                        ? Math.max(MIN_SERVICE_VARIANCE, excess / offsetServices)
+                        : withinVariance;
+        double shrinkWeight = withinVariance / serviceVariance;
+        // The residuals within services, each less its service's shrunk mean.
+        double[] within = residuals.clone();
+        for (List<Integer> own : rowsOf.values()) {
+            double shrunkMean =
+                    new Mean().evaluate(valuesAt(residuals, own))
+                            * own.size()
+                            / (own.size() + shrinkWeight);
+            for (int r : own) {
+                within[r] -= shrunkMean;
+            }
+        }
+        double sigma = Math.sqrt(new Variance(false).evaluate(within));
+        return new PhaseRegression(
+                beta[0],
+                beta[1],
+                beta[2],
+                sigma,
+                shrinkWeight,
+                ResidualDistribution.of(scaled(within, sigma)));
+    }
+
+    /** The phase regression's coefficients, fitted to the rows {@code included} selects. */
+    private static double[] phaseCoefficients(
+            List<double[]> rows, double[] y, IntPredicate included) {
         double[][] normal = new double[3][3];
         double[] moments = new double[3];
         for (int r = 0; r < rows.size(); r++) {
+            if (!included.test(r)) {
+                continue;
+            }
             double[] row = rows.get(r);
             for (int a = 0; a < 3; a++) {
-                moments[a] += row[a] * responses.get(r);
+                moments[a] += row[a] * y[r];
                 for (int b = 0; b < 3; b++) {
                     normal[a][b] += row[a] * row[b];
                 }
@@ -180,20 +254,20 @@ public final class DurationModelFitter {
         }
         normal[1][1] += SLOPE_PENALTY;
         normal[2][2] += SLOPE_PENALTY;
-        double[] beta = solve(normal, moments);
+        return solve(normal, moments);
+    }
+
+    private static double[] phaseResiduals(List<double[]> rows, double[] y, double[] beta) {
         double[] residuals = new double[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             double[] row = rows.get(r);
-            residuals[r] =
-                    responses.get(r) - (beta[0] * row[0] + beta[1] * row[1] + beta[2] * row[2]);
+            residuals[r] = y[r] - (beta[0] * row[0] + beta[1] * row[1] + beta[2] * row[2]);
         }
-        double sigma = Math.sqrt(new Variance(false).evaluate(residuals, 0));
-        return new PhaseRegression(
-                beta[0],
-                beta[1],
-                beta[2],
-                sigma,
-                ResidualDistribution.of(scaled(residuals, sigma)));
+        return residuals;
+    }
+
+    private static double[] valuesAt(double[] values, List<Integer> indices) {
+        return indices.stream().mapToDouble(i -> values[i]).toArray();
     }
 
     /**

@@ -12,7 +12,10 @@ import java.io.Serializable;
  * @param intercept in log seconds
  * @param locationSlope how much of the predicted log total carries over
  * @param elapsedSlope how much an incident that took longer to reach the phase takes after it
- * @param sigma the residuals' standard deviation, in log seconds
+ * @param sigma the residuals' standard deviation within a service, in log seconds (each service
+ *     counting once)
+ * @param shrinkWeight how many of a service's own phase records the kind's prediction is worth: σ²
+ *     over the variance of services' offsets after the phase
  * @param residuals the residuals' shape, standardised
  */
 record PhaseRegression(
@@ -20,11 +23,13 @@ record PhaseRegression(
         double locationSlope,
         double elapsedSlope,
         double sigma,
+        double shrinkWeight,
         ResidualDistribution residuals)
         implements Serializable {
 
     PhaseRegression {
         DurationRegression.requirePositive("sigma", sigma);
+        DurationRegression.requirePositive("shrinkWeight", shrinkWeight);
     }
 
     double location(double totalLocation, double logSecondsToPhase) {

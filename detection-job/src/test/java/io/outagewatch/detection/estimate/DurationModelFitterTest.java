@@ -79,6 +79,99 @@ class DurationModelFitterTest {
                 .hasMessage("need at least 50 incidents with a duration, got 49");
     }
 
+    /**
+     * Services whose totals barely differ but whose times from {@code monitoring} to resolution
+     * differ by a factor of up to e^1.5 either way: a service's own monitoring phases must count by
+     * how much services' monitoring phases scatter, not by how little their totals do. Five past
+     * monitoring phases each e^1 times the kind's should move the estimate most of the way.
+     */
+    @Test
+    void aServicesOwnPhasesCountByHowMuchServicesPhasesScatter() {
+        DurationModel model = DurationModelFitter.fit(phaseCorpus());
+        Instant first = FIRST_POST.plus(Duration.ofDays(10_000));
+        IncidentContext monitoring =
+                new IncidentContext(
+                        "Unseen",
+                        ImpactLevel.MINOR,
+                        0,
+                        LeadingSignal.COMPLAINTS,
+                        first,
+                        first.plus(TIME_TO_MONITORING),
+                        first,
+                        null,
+                        first.plus(TIME_TO_MONITORING),
+                        "Issue");
+        double kindsSeconds =
+                model.estimate(monitoring, ServiceHistory.empty()).remaining().median().toSeconds();
+        ServiceHistory history = ServiceHistory.empty();
+        for (int i = 0; i < 5; i++) {
+            Instant created = first.minus(Duration.ofDays(5 - i));
+            Instant monitoringAt = created.plus(TIME_TO_MONITORING);
+            Duration afterMonitoring = Duration.ofSeconds(Math.round(kindsSeconds * Math.E));
+            CorpusIncident past =
+                    new CorpusIncident(
+                            "Unseen",
+                            "past" + i,
+                            "Issue",
+                            ImpactLevel.MINOR,
+                            created,
+                            null,
+                            monitoringAt,
+                            monitoringAt.plus(afterMonitoring),
+                            List.of(),
+                            false);
+            history = model.learn(history, past.contextAt(past.resolvedAt()), past.resolvedAt());
+        }
+
+        double ownSeconds = model.estimate(monitoring, history).remaining().median().toSeconds();
+
+        assertThat(Math.log(ownSeconds / kindsSeconds)).isBetween(0.7, 1.0);
+    }
+
+    private static final Duration TIME_TO_MONITORING = Duration.ofHours(10);
+
+    /**
+     * Minor incidents titled "Issue": 10 h to {@code monitoring} (times e^noise, σ = 0.8), then 20
+     * min times the service's phase offset (−1.5 to 1.5, evenly spread) times e^noise (σ = 0.5).
+     */
+    private static List<CorpusIncident> phaseCorpus() {
+        Random random = new Random(SEED);
+        List<CorpusIncident> corpus = new ArrayList<>();
+        for (int s = 0; s < SERVICES; s++) {
+            double phaseOffset = -1.5 + 3.0 * s / (SERVICES - 1);
+            for (int i = 0; i < INCIDENTS_PER_SERVICE; i++) {
+                Instant created = FIRST_POST.plus(Duration.ofHours(7L * corpus.size()));
+                Instant monitoringAt =
+                        created.plus(
+                                Duration.ofSeconds(
+                                        Math.round(
+                                                TIME_TO_MONITORING.getSeconds()
+                                                        * Math.exp(0.8 * random.nextGaussian()))));
+                Duration afterMonitoring =
+                        Duration.ofSeconds(
+                                Math.round(
+                                        20
+                                                * 60
+                                                * Math.exp(
+                                                        phaseOffset
+                                                                + 0.5 * random.nextGaussian())));
+                corpus.add(
+                        new CorpusIncident(
+                                "S" + s,
+                                String.valueOf(corpus.size()),
+                                "Issue",
+                                ImpactLevel.MINOR,
+                                created,
+                                null,
+                                monitoringAt,
+                                monitoringAt.plus(afterMonitoring),
+                                List.of(),
+                                false));
+            }
+        }
+        return corpus;
+    }
+
     private static double medianSeconds(ImpactLevel impact, String title) {
         IncidentContext context =
                 new IncidentContext(
