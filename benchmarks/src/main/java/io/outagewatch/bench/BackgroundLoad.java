@@ -116,7 +116,8 @@ final class BackgroundLoad {
                                         SyntheticTraffic.service(service)
                                                 .getBytes(StandardCharsets.UTF_8),
                                         ProbeResultSerde.INSTANCE.toBytes(
-                                                traffic.probe(service, vantage, now, !failing))));
+                                                traffic.probeFromVantageRegion(
+                                                        service, vantage, now, !failing))));
                         if (failing) {
                             firstFailingProbeMillis.compareAndSet(
                                     service, 0, System.currentTimeMillis());

@@ -35,10 +35,11 @@ import org.apache.kafka.clients.admin.Admin;
  * its OUTAGE_STARTED with read_committed. Several runs share a minute, on different services, to
  * keep the benchmark to a few minutes.
  *
- * <p>The event-time detection point is the earliest moment the job's rules allow: the end of the
- * last minute needed to confirm ({@code confirm-minutes.one-signal} failing minutes), plus the
- * watermark's out-of-orderness, after which the minute's windows can close. Latency beyond it is
- * processing, the watermark's period, and the wait for the checkpoint that commits the alert.
+ * <p>Each service is probed from vantages in every region, so an outage's first minute, with every
+ * vantage failing, is conclusive ({@code ConclusiveOutageRule}). The event-time detection point is
+ * the earliest moment the job's rules allow: the end of that first minute, plus the watermark's
+ * out-of-orderness, after which the minute's windows can close, i.e. onset + 90 s. Latency beyond
+ * it is processing, the watermark's period, and the wait for the checkpoint that commits the alert.
  */
 final class LatencyBench {
 
@@ -109,9 +110,7 @@ final class LatencyBench {
             kafka.createOutageWatchTopics(PARALLELISM);
             Configuration config = LiveJob.config(kafka, work.path(), "latency-" + runId);
             Duration detectionPoint =
-                    ServiceMinute.LENGTH
-                            .multipliedBy(config.get(DetectionOptions.CONFIRM_MINUTES_ONE_SIGNAL))
-                            .plus(config.get(DetectionOptions.OUT_OF_ORDERNESS));
+                    ServiceMinute.LENGTH.plus(config.get(DetectionOptions.OUT_OF_ORDERNESS));
             JobID job = flink.submit(LiveJob.environment(config, PARALLELISM));
             Instant firstOnset =
                     Instant.now().plus(WARM_UP).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);

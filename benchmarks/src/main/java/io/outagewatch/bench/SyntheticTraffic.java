@@ -118,11 +118,24 @@ final class SyntheticTraffic {
 
     /** A probe of pair {@code service} from {@code vantage}: healthy, or failing with a 503. */
     ProbeResult probe(int service, int vantage, Instant at, boolean success) {
+        return probe(service, vantage, region(service), at, success);
+    }
+
+    /**
+     * A probe of service {@code service} from {@code vantage}, which stands in region {@code
+     * vantage mod} {@link #REGIONS}: a service watched from every region, as a prober fleet does.
+     */
+    ProbeResult probeFromVantageRegion(int service, int vantage, Instant at, boolean success) {
+        return probe(service, vantage, REGIONS.get(vantage % REGIONS.size()), at, success);
+    }
+
+    private ProbeResult probe(
+            int service, int vantage, String region, Instant at, boolean success) {
         String name = service(service);
         return new ProbeResult(
                 name,
                 vantage(vantage),
-                region(service),
+                region,
                 "https://" + name + ".example.com/health",
                 at,
                 success,

@@ -1,6 +1,7 @@
 package io.outagewatch.detection.assess;
 
 import io.outagewatch.detection.DetectionOptions;
+import io.outagewatch.detection.baseline.ConclusiveOutageRule;
 import io.outagewatch.detection.baseline.CountTailTest;
 import io.outagewatch.detection.baseline.LatencyBaseline;
 import io.outagewatch.detection.baseline.ProbeQuorum;
@@ -43,10 +44,18 @@ public final class MinuteAssessor implements Serializable {
 
     private final ProbeQuorum quorum;
     private final ReportAnomalyRule reportRule;
+    private final ConclusiveOutageRule conclusiveRule;
 
-    public MinuteAssessor(ProbeQuorum quorum, ReportAnomalyRule reportRule) {
+    public MinuteAssessor(
+            ProbeQuorum quorum, ReportAnomalyRule reportRule, ConclusiveOutageRule conclusiveRule) {
         this.quorum = Objects.requireNonNull(quorum, "quorum");
         this.reportRule = Objects.requireNonNull(reportRule, "reportRule");
+        this.conclusiveRule = Objects.requireNonNull(conclusiveRule, "conclusiveRule");
+    }
+
+    /** With the default {@link ConclusiveOutageRule}. */
+    public MinuteAssessor(ProbeQuorum quorum, ReportAnomalyRule reportRule) {
+        this(quorum, reportRule, ConclusiveOutageRule.DEFAULTS);
     }
 
     public static MinuteAssessor from(Configuration config) {
@@ -130,7 +139,8 @@ public final class MinuteAssessor implements Serializable {
                 verdict.affectedRegions(),
                 reportsAnomalous,
                 reportsElevated,
-                evidence);
+                evidence,
+                probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses));
     }
 
     /**

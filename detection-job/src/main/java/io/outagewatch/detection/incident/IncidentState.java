@@ -60,6 +60,10 @@ public record IncidentState(
      * @param lastEvidence the evidence of the latest minute that still failed
      * @param lastEstimateSeconds the median total duration its latest alert gave
      * @param lastOfficialPhase the official status its latest alert carried; null if none
+     * @param complaintExcess complaints above the baseline in the incident's latest minutes
+     *     (consecutive, oldest first, at most {@code ComplaintDecay.MAX_MINUTES}): where they stop
+     *     holding their level is where a complaint-led incident ended; null or empty before any
+     * @param complaintExcessLast start of the minute of the last entry of {@code complaintExcess}
      */
     public record OpenIncident(
             String incidentId,
@@ -73,7 +77,9 @@ public record IncidentState(
             Instant healthySince,
             Evidence lastEvidence,
             Long lastEstimateSeconds,
-            StatusUpdate.Status lastOfficialPhase) {}
+            StatusUpdate.Status lastOfficialPhase,
+            List<Double> complaintExcess,
+            Instant complaintExcessLast) {}
 
     /**
      * The latest official status update, attached to the current or next incident.

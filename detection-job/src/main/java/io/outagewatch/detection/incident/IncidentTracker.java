@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -33,6 +34,8 @@ public final class IncidentTracker {
 
     /** Official updates older than this before an outage's onset are about something else. */
     static final Duration OFFICIAL_LOOKBACK = Duration.ofHours(1);
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static final DateTimeFormatter INCIDENT_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
@@ -58,6 +61,8 @@ public final class IncidentTracker {
     private Evidence lastEvidence;
     private Long lastEstimateSeconds;
     private StatusUpdate.Status lastOfficialPhase;
+    private List<Double> complaintExcess = new ArrayList<>();
+    private Instant complaintExcessLast;
 
     private Instant reportAfterglowUntil;
     private StatusUpdate latestOfficial;
@@ -96,6 +101,10 @@ public final class IncidentTracker {
             lastEvidence = incident.lastEvidence();
             lastEstimateSeconds = incident.lastEstimateSeconds();
             lastOfficialPhase = incident.lastOfficialPhase();
+            if (incident.complaintExcess() != null) {
+                complaintExcess = new ArrayList<>(incident.complaintExcess());
+            }
+            complaintExcessLast = incident.complaintExcessLast();
         }
         if (saved.official() != null) {
             latestOfficial = saved.official().latest();
@@ -136,7 +145,9 @@ public final class IncidentTracker {
                                 healthySince,
                                 lastEvidence,
                                 lastEstimateSeconds,
-                                lastOfficialPhase);
+                                lastOfficialPhase,
+                                List.copyOf(complaintExcess),
+                                complaintExcessLast);
         IncidentState.OfficialStatus official =
                 latestOfficial == null
                         ? null
@@ -217,6 +228,7 @@ public final class IncidentTracker {
     }
 
     private List<Alert> onMinuteInOutage(MinuteAssessment minute, DurationForecaster forecaster) {
+        recordComplaints(minute);
         if (!isStillFailing(minute)) {
             phase = IncidentPhase.RECOVERING;
             healthySince = minute.minuteStart();
@@ -227,6 +239,7 @@ public final class IncidentTracker {
 
     private List<Alert> onMinuteWhileRecovering(
             MinuteAssessment minute, DurationForecaster forecaster) {
+        recordComplaints(minute);
         if (isStillFailing(minute)) {
             phase = IncidentPhase.OUTAGE;
             healthySince = null;
@@ -235,12 +248,49 @@ public final class IncidentTracker {
         if (Duration.between(healthySince, minute.minuteEnd()).compareTo(policy.mergeGap()) < 0) {
             return List.of();
         }
-        Alert recovered = recovered(forecaster, minute.minuteEnd());
+        Alert recovered = recovered(forecaster, minute.minuteEnd(), recoveredAt());
         if (ledByProbes) {
             reportAfterglowUntil = healthySince.plus(policy.reportAfterglow());
         }
         clearIncident();
         return List.of(recovered);
+    }
+
+    /**
+     * Keeps the minute's complaints above baseline, for placing a complaint-led recovery; a gap in
+     * the minutes (silence skipped in one step) starts the series again.
+     */
+    private void recordComplaints(MinuteAssessment minute) {
+        if (complaintExcessLast == null
+                || !minute.minuteStart().equals(complaintExcessLast.plus(MINUTE))) {
+            complaintExcess = new ArrayList<>();
+        }
+        Double rate = minute.evidence().reportRate();
+        Double baseline = minute.evidence().reportBaseline();
+        double excess = rate == null ? 0 : Math.max(0, rate - (baseline == null ? 0 : baseline));
+        complaintExcess.add(excess);
+        if (complaintExcess.size() > ComplaintDecay.MAX_MINUTES) {
+            complaintExcess.remove(0);
+        }
+        complaintExcessLast = minute.minuteStart();
+    }
+
+    /**
+     * When the incident ended: where the probes turned healthy for a probe-led one; for one seen
+     * through complaints, where complaints began to decay from their level, since they trail on
+     * after a fix, but never before its first minute is over nor after they went quiet.
+     */
+    private Instant recoveredAt() {
+        if (ledByProbes || complaintExcess.isEmpty()) {
+            return healthySince;
+        }
+        Instant first = complaintExcessLast.minus(MINUTE.multipliedBy(complaintExcess.size() - 1));
+        Instant decayStart = ComplaintDecay.decayStart(complaintExcess, first);
+        if (decayStart == null || !decayStart.isBefore(healthySince)) {
+            return healthySince;
+        }
+        Instant earliest = startedAt.plus(MINUTE);
+        return decayStart.isBefore(earliest) ? earliest : decayStart;
     }
 
     /** Complaints that linger after a probe-led recovery are not evidence while probes pass. */
@@ -264,7 +314,8 @@ public final class IncidentTracker {
                 minute.affectedRegions(),
                 false,
                 false,
-                minute.evidence());
+                minute.evidence(),
+                minute.probesConclusive());
     }
 
     private void countStreaks(MinuteAssessment minute) {
@@ -279,7 +330,9 @@ public final class IncidentTracker {
     /** The severity of a confirmed outage, or null while the evidence is not yet enough. */
     private Severity confirmedSeverity(MinuteAssessment minute) {
         boolean signalsAgree = minute.probe().isAnomalous() && minute.reportsAnomalous();
-        if (signalsAgree || probeOutageStreak >= policy.confirmMinutesOneSignal()) {
+        if (signalsAgree
+                || minute.probesConclusive()
+                || probeOutageStreak >= policy.confirmMinutesOneSignal()) {
             return severityOf(minute);
         }
         if (degradedStreak >= policy.confirmMinutesDegraded()) {
@@ -325,6 +378,7 @@ public final class IncidentTracker {
         severity = confirmed;
         ledByProbes = minute.probe().isAnomalous();
         addRegions(minute);
+        recordComplaints(minute);
         // The suspicion became the incident: nothing of it is needed until the next one.
         firstAnomalousMinute = null;
         resetStreaks();
@@ -446,8 +500,9 @@ public final class IncidentTracker {
     }
 
     /** The recovery, declared at the end of {@code declaredAt}'s minute. */
-    private Alert recovered(DurationForecaster forecaster, Instant declaredAt) {
-        forecaster.resolved(context(healthySince), healthySince);
+    private Alert recovered(
+            DurationForecaster forecaster, Instant declaredAt, Instant recoveredAt) {
+        forecaster.resolved(context(recoveredAt), recoveredAt);
         version++;
         Long lead =
                 officialAckAt == null
@@ -461,8 +516,8 @@ public final class IncidentTracker {
                 List.copyOf(regions),
                 startedAt,
                 detectedAt,
-                healthySince,
-                Duration.between(startedAt, healthySince).toSeconds(),
+                recoveredAt,
+                Duration.between(startedAt, recoveredAt).toSeconds(),
                 null,
                 null,
                 null,
@@ -518,6 +573,8 @@ public final class IncidentTracker {
         lastEvidence = null;
         lastEstimateSeconds = null;
         lastOfficialPhase = null;
+        complaintExcess = new ArrayList<>();
+        complaintExcessLast = null;
         forgetOfficial();
     }
 }

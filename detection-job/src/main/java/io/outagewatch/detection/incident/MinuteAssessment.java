@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param reportsElevated complaint volume is clearly above baseline, though maybe not anomalous:
  *     enough to keep a complaint-led incident open (entering needs more than staying)
  * @param evidence the figures behind the verdict, carried into alerts
+ * @param probesConclusive the probes alone prove an outage this minute ({@code
+ *     ConclusiveOutageRule}): it is confirmed without waiting for more minutes
  */
 public record MinuteAssessment(
         Instant minuteStart,
@@ -25,7 +27,8 @@ public record MinuteAssessment(
         List<String> affectedRegions,
         boolean reportsAnomalous,
         boolean reportsElevated,
-        Evidence evidence) {
+        Evidence evidence,
+        boolean probesConclusive) {
 
     public MinuteAssessment {
         Objects.requireNonNull(minuteStart, "minuteStart");

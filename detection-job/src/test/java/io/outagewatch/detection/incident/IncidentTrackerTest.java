@@ -62,7 +62,8 @@ class IncidentTrackerTest {
      * One character per minute from T0: {@code .} nothing, {@code H} healthy probes, {@code N}
      * probe noise, {@code P} probe outage, {@code G} regional probe outage (eu), {@code D} degraded
      * probes, {@code R} anomalous reports without probe data, {@code r} anomalous reports with
-     * healthy probes, {@code B} probe outage and anomalous reports.
+     * healthy probes, {@code B} probe outage and anomalous reports, {@code X} a probe outage the
+     * probes alone prove (conclusive).
      */
     private static MinuteAssessment minute(int index, char code) {
         Instant start = T0.plus(MINUTE.multipliedBy(index));
@@ -71,7 +72,7 @@ class IncidentTrackerTest {
                     case '.', 'R', 'e' -> ProbeSignal.NO_DATA;
                     case 'H', 'r' -> ProbeSignal.HEALTHY;
                     case 'N' -> ProbeSignal.NOISE;
-                    case 'P', 'B' -> ProbeSignal.OUTAGE;
+                    case 'P', 'B', 'X' -> ProbeSignal.OUTAGE;
                     case 'G' -> ProbeSignal.REGIONAL_OUTAGE;
                     case 'D' -> ProbeSignal.DEGRADED;
                     default -> throw new IllegalArgumentException("unknown minute code " + code);
@@ -80,7 +81,14 @@ class IncidentTrackerTest {
         boolean elevated = reports || code == 'e';
         List<String> regions = code == 'G' ? List.of("eu") : List.of();
         return new MinuteAssessment(
-                start, start.plus(MINUTE), probe, regions, reports, elevated, EVIDENCE);
+                start,
+                start.plus(MINUTE),
+                probe,
+                regions,
+                reports,
+                elevated,
+                EVIDENCE,
+                code == 'X');
     }
 
     private static List<Alert> run(IncidentTracker tracker, String minutes) {
@@ -115,6 +123,14 @@ class IncidentTrackerTest {
                         "two probe outage minutes confirm; recovery after the merge gap",
                         "HHPPPPH" + tenHealthy,
                         "OUTAGE_STARTED@2/4 MAJOR, OUTAGE_RECOVERED@2/4 MAJOR rec6"),
+                Arguments.of(
+                        "a conclusive probe minute confirms at once",
+                        "HHXPPH" + tenHealthy,
+                        "OUTAGE_STARTED@2/3 MAJOR, OUTAGE_RECOVERED@2/3 MAJOR rec5"),
+                Arguments.of(
+                        "one conclusive minute is an outage of its own",
+                        "HHXH" + tenHealthy,
+                        "OUTAGE_STARTED@2/3 MAJOR, OUTAGE_RECOVERED@2/3 MAJOR rec3"),
                 Arguments.of(
                         "probes and reports agreeing confirm at once",
                         "HHBPPH" + tenHealthy,
@@ -475,6 +491,63 @@ class IncidentTrackerTest {
         assertThat(latest.onset()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
         // The same phase a minute later is no news.
         assertThat(tracker.onMinute(minute(7, 'P'), recording)).isEmpty();
+    }
+
+    /** A minute of a service without probes with {@code complaints} against a baseline of one. */
+    private static MinuteAssessment complaintMinute(int index, double complaints) {
+        Instant start = T0.plus(MINUTE.multipliedBy(index));
+        Evidence evidence = new Evidence(null, null, List.of(), List.of(), complaints, 1.0, 0.0);
+        return new MinuteAssessment(
+                start,
+                start.plus(MINUTE),
+                ProbeSignal.NO_DATA,
+                List.of(),
+                complaints >= 8,
+                complaints >= 3,
+                evidence,
+                false);
+    }
+
+    @Test
+    void aComplaintLedIncidentEndsWhereComplaintsBeginTheirDecayNotWhereTheyFade() {
+        IncidentTracker tracker = new IncidentTracker("bluesky-app", IncidentPolicy.defaults());
+        int fixMinute = 32;
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            double complaints;
+            if (i < 10) {
+                complaints = 1;
+            } else if (i < fixMinute) {
+                complaints = 21 + (i % 3) - 1;
+            } else {
+                complaints = 1 + 20 * Math.exp(-(i - fixMinute + 0.5) / 8.0);
+            }
+            alerts.addAll(tracker.onMinute(complaintMinute(i, Math.round(complaints)), TWO_HOURS));
+        }
+
+        Alert recovered =
+                alerts.stream()
+                        .filter(a -> a.type() == AlertType.OUTAGE_RECOVERED)
+                        .findFirst()
+                        .orElseThrow();
+        Instant fix = T0.plus(MINUTE.multipliedBy(fixMinute));
+        assertThat(recovered.startedAt()).isEqualTo(T0.plus(MINUTE.multipliedBy(10)));
+        assertThat(Duration.between(fix, recovered.recoveredAt()).abs())
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(recovered.durationSeconds())
+                .isEqualTo(
+                        Duration.between(recovered.startedAt(), recovered.recoveredAt())
+                                .toSeconds());
+    }
+
+    @Test
+    void aProbeLedIncidentStillEndsWhereItsProbesTurnedHealthy() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+
+        List<Alert> alerts = run(tracker, "HHBPPPPPP" + "r".repeat(30));
+
+        assertThat(describe(alerts))
+                .isEqualTo("OUTAGE_STARTED@2/3 MAJOR, OUTAGE_RECOVERED@2/3 MAJOR rec9");
     }
 
     @Test
