@@ -86,8 +86,12 @@ class ScenarioSuiteITCase {
     }
 
     @Test
-    void brownoutIsDegraded() throws Exception {
-        assertMatchesExpectation("brownout");
+    void brownoutIsDegradedWithinThreeMinutesOfItsOnset() throws Exception {
+        ScenarioScore.Match match = assertMatchesExpectation("brownout").get(0);
+
+        assertThat(match.detectionDelay().orElseThrow()).isLessThanOrEqualTo(Duration.ofMinutes(3));
+        assertThat(match.onsetError().orElseThrow().abs())
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -135,11 +139,12 @@ class ScenarioSuiteITCase {
         assertThat(alertsOf("ordinary-days")).isEmpty();
     }
 
-    private void assertMatchesExpectation(String name) throws Exception {
-        assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
+    private List<ScenarioScore.Match> assertMatchesExpectation(String name) throws Exception {
+        return assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
     }
 
-    private void assertMatchesExpectation(String name, Duration maxRecoveryError) throws Exception {
+    private List<ScenarioScore.Match> assertMatchesExpectation(
+            String name, Duration maxRecoveryError) throws Exception {
         Scenario scenario = Scenarios.named(name);
         List<Alert> alerts = alertsOf(scenario);
 
@@ -160,6 +165,7 @@ class ScenarioSuiteITCase {
                     .as("duration error")
                     .isLessThanOrEqualTo(maxRecoveryError);
         }
+        return score.matches();
     }
 
     /** Replays the scenario clean and roughened, checks both agree, returns the alerts. */

@@ -158,7 +158,8 @@ public final class MinuteAssessor implements Serializable {
         }
         boolean slow =
                 minute.latencySamples() > 0
-                        && latency.isDegraded(minute.latencyP95Ms(), timeoutRate(minute));
+                        && latency.isDegraded(
+                                minute.latencyP95Ms(), timeoutRate(minute), minute.probes());
         if (slow) {
             return ProbeSignal.DEGRADED;
         }

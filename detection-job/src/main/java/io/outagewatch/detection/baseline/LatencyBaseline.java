@@ -48,6 +48,9 @@ public final class LatencyBaseline {
     /** At or above this timeout share it is an outage, not a brownout. */
     public static final double DEFAULT_MAX_BROWNOUT_TIMEOUT_RATE = 0.5;
 
+    /** How surely a minute must be able to show a timeout rise before its absence counts. */
+    static final double TIMEOUT_RISE_POWER = 0.95;
+
     /** Learning caps log p95 at this many deviations from the mean. */
     public static final double DEFAULT_WINSOR_LOG_DEVIATIONS = 4.0;
 
@@ -200,6 +203,18 @@ public final class LatencyBaseline {
 
     /** Whether this minute looks like a brownout; see the class comment. */
     public boolean isDegraded(double p95Ms, double timeoutRate) {
+        return isDegraded(p95Ms, timeoutRate, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #isDegraded(double, double)} for a minute of {@code probes} probes. With few probes a
+     * minute, a brownout's timeouts are often absent by chance (at 10 % timeouts, 12 probes show
+     * none 28 % of the time), so their absence is no evidence: the timeout rise is asked only when
+     * the minute has enough probes that a rise of {@code minTimeoutRise} over the usual rate would
+     * show at least one timeout 95 % of the time. A slow minute of fewer probes is judged on
+     * latency alone, which already needs three times the usual p95, six deviations and a second.
+     */
+    public boolean isDegraded(double p95Ms, double timeoutRate, long probes) {
         Require.fraction(timeoutRate, "timeoutRate");
         if (!isWarm() || observedMinutes == 0 || Double.isNaN(p95Ms)) {
             return false;
@@ -211,9 +226,21 @@ public final class LatencyBaseline {
                         Math.max(
                                 settings.latencyFactor() * Math.exp(mean),
                                 Math.exp(mean + settings.logDeviations() * logDeviation())));
+        boolean timeoutsRose =
+                timeoutRate >= timeoutRate() + settings.minTimeoutRise()
+                        || probes < probesToSeeATimeoutRise();
         return p95Ms >= threshold
-                && timeoutRate >= timeoutRate() + settings.minTimeoutRise()
+                && timeoutsRose
                 && timeoutRate < settings.maxBrownoutTimeoutRate();
+    }
+
+    /**
+     * Probes a minute needs for a timeout rate {@code minTimeoutRise} above the usual one to show
+     * at least one timeout with probability {@link #TIMEOUT_RISE_POWER}.
+     */
+    long probesToSeeATimeoutRise() {
+        double risen = Math.min(1, timeoutRate() + settings.minTimeoutRise());
+        return (long) Math.ceil(Math.log(1 - TIMEOUT_RISE_POWER) / Math.log1p(-risen));
     }
 
     private double logMean() {

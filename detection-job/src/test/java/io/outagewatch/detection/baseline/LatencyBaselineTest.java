@@ -58,6 +58,29 @@ class LatencyBaselineTest {
         assertThat(baseline.isDegraded(p95Ms, timeoutRate)).isEqualTo(degraded);
     }
 
+    @ParameterizedTest(name = "{0} ms, {1} timeouts in {2} probes: {3} ({4})")
+    @CsvSource({
+        "2000, 0.00, 12, true, twelve probes often show none of a brownout's timeouts",
+        "2000, 0.00, 500, false, five hundred probes would show them",
+        "2000, 0.10, 500, true, and do",
+        "900, 0.00, 12, false, still needs a second",
+        "500, 0.00, 12, false, and three times the usual latency",
+    })
+    void fewProbesAMinuteAreJudgedOnLatency(
+            double p95Ms, double timeoutRate, long probes, boolean degraded, String why) {
+        LatencyBaseline baseline = learned(200, 0.1, 0.005, 6 * 60);
+        assertThat(baseline.isDegraded(p95Ms, timeoutRate, probes)).isEqualTo(degraded);
+    }
+
+    @Test
+    void theProbesNeededToSeeATimeoutRiseFollowTheUsualRate() {
+        LatencyBaseline quiet = learned(200, 0.1, 0.0, 6 * 60);
+        LatencyBaseline flaky = learned(200, 0.1, 0.2, 6 * 60);
+        // 1 - 0.98^n >= 0.95 from n = 149; at a usual 20 %, 1 - 0.78^n from n = 13.
+        assertThat(quiet.probesToSeeATimeoutRise()).isBetween(145L, 150L);
+        assertThat(flaky.probesToSeeATimeoutRise()).isBetween(12L, 14L);
+    }
+
     @ParameterizedTest(name = "{0} ms at an 800 ms service: {1}")
     @CsvSource({"2300, false", "2500, true"})
     void aSlowServiceNeedsThreeTimesItsUsualLatency(double p95Ms, boolean degraded) {
