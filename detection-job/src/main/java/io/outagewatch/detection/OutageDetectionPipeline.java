@@ -105,9 +105,7 @@ public final class OutageDetectionPipeline {
                         .union(complaints)
                         .keyBy(ServiceSignal::service)
                         .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                        .aggregate(
-                                new ServiceMinuteAggregate(),
-                                new ServiceMinuteFunction(settings.vantageIsolation()))
+                        .aggregate(new ServiceMinuteAggregate(), new ServiceMinuteFunction())
                         .uid("service-minutes")
                         .name("Service minutes");
 

@@ -84,7 +84,18 @@ class ExpectedIncidentsTest {
                                             List.of(),
                                             "2024-06-04T09:00:00Z",
                                             "2024-06-04T09:30:00Z"))),
+                    Map.entry(
+                            "status-before-symptom",
+                            List.of(
+                                    incident(
+                                            IncidentKind.FULL,
+                                            "github",
+                                            "MAJOR",
+                                            List.of(),
+                                            "2024-03-12T14:20:00Z",
+                                            "2024-03-12T15:05:00Z"))),
                     Map.entry("broken-vantage", List.of()),
+                    Map.entry("probers-offline", List.of()),
                     Map.entry("spammer", List.of()),
                     Map.entry("news-burst", List.of()),
                     Map.entry("scattered-probe-failures", List.of()),

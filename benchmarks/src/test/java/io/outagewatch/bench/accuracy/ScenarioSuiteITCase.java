@@ -115,6 +115,23 @@ class ScenarioSuiteITCase {
     }
 
     @Test
+    void aStatusPostBeforeAnySymptomIsCarriedWithANegativeLead() throws Exception {
+        assertMatchesExpectation("status-before-symptom");
+        Alert recovered =
+                alertsOf("status-before-symptom").stream()
+                        .filter(a -> a.type() == AlertType.OUTAGE_RECOVERED)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(recovered.officialStatus()).isNotNull();
+        assertThat(recovered.leadSecondsOverAck()).isNegative();
+    }
+
+    @Test
+    void everyProberLosingItsNetworkAtOnceRaisesNoAlert() throws Exception {
+        assertThat(alertsOf("probers-offline")).isEmpty();
+    }
+
+    @Test
     void brokenVantageRaisesNoAlert() throws Exception {
         assertThat(alertsOf("broken-vantage")).isEmpty();
     }

@@ -1,6 +1,5 @@
 package io.outagewatch.detection.functions;
 
-import io.outagewatch.detection.probes.VantageIsolation;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
@@ -17,19 +16,14 @@ import org.apache.flink.util.Collector;
 
 /**
  * Turns one service's tallied minute into its service minute: probe counts per vantage (broken
- * vantages left out while most are fine), latency p95, and distinct complaining authors.
+ * vantages left out, see {@link io.outagewatch.detection.probes.VantageIsolation}), latency p95,
+ * and distinct complaining authors.
  */
 public final class ServiceMinuteFunction
         extends ProcessWindowFunction<ServiceMinuteTally, ServiceMinute, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
     private static final double LATENCY_PERCENTILE = 95.0;
-
-    private final VantageIsolation isolation;
-
-    public ServiceMinuteFunction(VantageIsolation isolation) {
-        this.isolation = isolation;
-    }
 
     @Override
     public void process(
@@ -41,13 +35,10 @@ public final class ServiceMinuteFunction
         ServiceMinuteTally tally = tallies.iterator().next();
         String[] vantageIds = tally.probeMinutes.keySet().toArray(String[]::new);
         Arrays.sort(vantageIds);
-        int broken = 0;
         int samples = 0;
         for (ProbeMinute minute : tally.probeMinutes.values()) {
-            broken += minute.vantageBroken() ? 1 : 0;
             samples += minute.latenciesMs().length;
         }
-        boolean excludeBroken = isolation.excludesBroken(vantageIds.length, broken);
 
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
         List<String> excluded = new ArrayList<>();
@@ -55,7 +46,7 @@ public final class ServiceMinuteFunction
         int latencyCount = 0;
         for (String vantage : vantageIds) {
             ProbeMinute minute = tally.probeMinutes.get(vantage);
-            if (excludeBroken && minute.vantageBroken()) {
+            if (minute.vantageBroken()) {
                 excluded.add(vantage);
                 continue;
             }

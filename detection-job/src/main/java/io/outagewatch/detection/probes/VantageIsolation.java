@@ -3,7 +3,11 @@ package io.outagewatch.detection.probes;
 import java.io.Serializable;
 
 /**
- * When a vantage is broken rather than the services it probes.
+ * When a vantage is broken rather than the services it probes. A broken vantage is left out of
+ * every service's minute, even when most of a service's vantages are broken: a vantage failing for
+ * most of the services it probes says nothing about any one of them, and when the whole fleet fails
+ * at once the probes cannot tell the probers losing their network from everything failing, so the
+ * service's complaints decide (docs/detection.md, "Broken vantages").
  *
  * @param minServices a vantage must have probed at least this many services in the minute to be
  *     judged: with fewer, "most services fail" is just as likely a shared outage
@@ -38,15 +42,6 @@ public record VantageIsolation(int minServices, double brokenFraction, double fa
 
     public boolean isBroken(int servicesProbed, int servicesFailing) {
         return servicesProbed >= minServices && servicesFailing >= brokenFraction * servicesProbed;
-    }
-
-    /**
-     * Broken vantages are left out of a service's minute only while most of its vantages are fine;
-     * when most of them look broken, the failures are the service's (or the internet's), not the
-     * probers'.
-     */
-    public boolean excludesBroken(int vantages, int brokenVantages) {
-        return brokenVantages * 2 < vantages;
     }
 
     private static void requireFraction(double value, String name) {

@@ -202,8 +202,8 @@ class WindowFunctionsHarnessTest {
         h.close();
     }
 
-    @Test
-    void serviceMinuteCountsEachAuthorOnceAndLeavesBrokenVantagesOut() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, ServiceSignal, ServiceMinute>
+            serviceMinuteHarness() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ServiceSignal sample = ServiceSignal.of(new Complaint("chatgpt", null, "author-0", MINUTE));
         @SuppressWarnings("unchecked")
@@ -213,13 +213,50 @@ class WindowFunctionsHarnessTest {
                                 .keyBy(ServiceSignal::service)
                                 .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
                                 .aggregate(
-                                        new ServiceMinuteAggregate(),
-                                        new ServiceMinuteFunction(VantageIsolation.defaults()))
+                                        new ServiceMinuteAggregate(), new ServiceMinuteFunction())
                                 .getTransformation();
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         transformation.getOperatorFactory(), ServiceSignal::service, Types.STRING);
         h.open();
+        return h;
+    }
+
+    /**
+     * Every prober losing its network at once looks like every service failing from every vantage;
+     * the probes cannot tell which, so they give no evidence and the complaints decide.
+     */
+    @Test
+    void whenEveryVantageIsBrokenTheMinuteHasNoProbeData() throws Exception {
+        var h = serviceMinuteHarness();
+        for (String vantage : List.of("eu-1", "eu-2", "us-1", "ap-1")) {
+            h.processElement(
+                    ServiceSignal.of(
+                            new ProbeMinute(
+                                    "chatgpt",
+                                    vantage,
+                                    vantage.substring(0, 2),
+                                    MINUTE,
+                                    2,
+                                    2,
+                                    2,
+                                    new double[0],
+                                    true)),
+                    MINUTE_END - 1);
+        }
+
+        h.processWatermark(MINUTE_END - 1);
+
+        ServiceMinute minute = h.extractOutputValues().get(0);
+        assertThat(minute.vantages()).isEmpty();
+        assertThat(minute.excludedVantages()).containsExactly("ap-1", "eu-1", "eu-2", "us-1");
+        assertThat(minute.probes()).isZero();
+        h.close();
+    }
+
+    @Test
+    void serviceMinuteCountsEachAuthorOnceAndLeavesBrokenVantagesOut() throws Exception {
+        var h = serviceMinuteHarness();
         long at = MINUTE.plus(Duration.ofSeconds(10)).toEpochMilli();
         for (int i = 0; i < 300; i++) {
             h.processElement(
