@@ -6,6 +6,7 @@ import io.outagewatch.detection.replay.ScenarioInput.Roughness;
 import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
+import io.outagewatch.events.RelatedIncident;
 import io.outagewatch.scenario.DetectedIncident;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
@@ -80,6 +81,31 @@ class ScenarioSuiteITCase {
     }
 
     @Test
+    void aCloudRegionFailingIsThreeLinkedIncidentsNotOneMerged() throws Exception {
+        List<Alert> alerts = assertMatchesExpectation("regional-cloud-failure");
+
+        List<DetectedIncident> incidents = DetectedIncident.fromAlerts(alerts);
+        assertThat(incidents)
+                .extracting(DetectedIncident::service)
+                .containsExactlyInAnyOrder("github", "slack", "discord");
+        for (DetectedIncident incident : incidents) {
+            List<String> others =
+                    incidents.stream()
+                            .filter(other -> other != incident)
+                            .map(DetectedIncident::incidentId)
+                            .toList();
+            Alert recovered = incident.recovered().orElseThrow();
+            assertThat(recovered.related())
+                    .as(incident.service() + " recovered, naming the other two")
+                    .extracting(RelatedIncident::incidentId)
+                    .containsExactlyInAnyOrderElementsOf(others);
+            assertThat(recovered.related())
+                    .allSatisfy(
+                            related -> assertThat(related.regions()).containsExactly("us-east"));
+        }
+    }
+
+    @Test
     void brownoutIsDegraded() throws Exception {
         assertMatchesExpectation("brownout");
     }
@@ -129,11 +155,13 @@ class ScenarioSuiteITCase {
         assertThat(alertsOf("ordinary-days")).isEmpty();
     }
 
-    private void assertMatchesExpectation(String name) throws Exception {
-        assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
+    private List<Alert> assertMatchesExpectation(String name) throws Exception {
+        return assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
     }
 
-    private void assertMatchesExpectation(String name, Duration maxRecoveryError) throws Exception {
+    /** Checks the scenario's alerts against its expected incidents; returns the alerts. */
+    private List<Alert> assertMatchesExpectation(String name, Duration maxRecoveryError)
+            throws Exception {
         Scenario scenario = Scenarios.named(name);
         List<Alert> alerts = alertsOf(scenario);
 
@@ -151,6 +179,7 @@ class ScenarioSuiteITCase {
             assertThat(match.recoveryError().orElseThrow().abs())
                     .isLessThanOrEqualTo(maxRecoveryError);
         }
+        return alerts;
     }
 
     /** Replays the scenario clean and roughened, checks both agree, returns the alerts. */
