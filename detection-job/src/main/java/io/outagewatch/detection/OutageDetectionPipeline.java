@@ -2,9 +2,11 @@ package io.outagewatch.detection;
 
 import io.outagewatch.detection.functions.OutageDetector;
 import io.outagewatch.detection.functions.ProbeFields;
+import io.outagewatch.detection.functions.RelatedIncidents;
 import io.outagewatch.detection.functions.ReportsToComplaints;
 import io.outagewatch.detection.functions.ServiceMinuteFunction;
 import io.outagewatch.detection.functions.VantageMinuteFunction;
+import io.outagewatch.detection.incident.IncidentLinker;
 import io.outagewatch.detection.ingest.EdgeParser;
 import io.outagewatch.detection.ingest.IngestRouter;
 import io.outagewatch.detection.records.Probe;
@@ -124,11 +126,19 @@ public final class OutageDetectionPipeline {
                         .uid("outage-detector")
                         .name("Outage detector");
 
+        // All alerts meet in one place, so each can name the other services failing with it.
+        DataStream<Alert> linkedAlerts =
+                alerts.keyBy(RelatedIncidents::key, Types.STRING)
+                        .process(new RelatedIncidents(IncidentLinker.DEFAULT_CAPACITY))
+                        .returns(TypeInformation.of(Alert.class))
+                        .uid("related-incidents")
+                        .name("Related incidents");
+
         DataStream<DeadLetter> deadLetters =
                 probes.deadLetters.union(reports.deadLetters, statusUpdates.deadLetters);
         DataStream<VantageHealth> vantageHealth =
                 probeMinutes.getSideOutput(PipelineTags.VANTAGE_HEALTH);
-        return new Outputs(alerts, deadLetters, vantageHealth);
+        return new Outputs(linkedAlerts, deadLetters, vantageHealth);
     }
 
     /**

@@ -53,6 +53,7 @@ class OperatorUidsTest {
                     "complaints",
                     "service-minutes",
                     "outage-detector",
+                    "related-incidents",
                     "sink-outage-alerts",
                     "sink-dead-letters",
                     "sink-vantage-health",

@@ -2,7 +2,9 @@ package io.outagewatch.events;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An outage announcement. Topic {@link Topics#OUTAGE_ALERTS}, keyed by {@link #service()} so all
@@ -55,12 +57,62 @@ public record Alert(
         Long estimatedRemainingLowSeconds,
         Long estimatedRemainingHighSeconds,
         String estimateBasis,
-        Instant asOf)
+        Instant asOf,
+        List<RelatedIncident> related)
         implements Serializable {
 
     public static final int INCIDENT_ID_MAX_CHARS = 128;
     public static final int MAX_REGIONS = 256;
     public static final int ESTIMATE_BASIS_MAX_CHARS = 256;
+    public static final int MAX_RELATED = 32;
+
+    /** An alert without related incidents, as alerts were before they were added. */
+    public Alert(
+            String incidentId,
+            AlertType type,
+            String service,
+            Severity severity,
+            List<String> regions,
+            Instant startedAt,
+            Instant detectedAt,
+            Instant recoveredAt,
+            Long durationSeconds,
+            Long estimatedDurationSeconds,
+            Long estimatedDurationLowSeconds,
+            Long estimatedDurationHighSeconds,
+            Evidence evidence,
+            StatusUpdate officialStatus,
+            Long leadSecondsOverAck,
+            int version,
+            Long estimatedRemainingSeconds,
+            Long estimatedRemainingLowSeconds,
+            Long estimatedRemainingHighSeconds,
+            String estimateBasis,
+            Instant asOf) {
+        this(
+                incidentId,
+                type,
+                service,
+                severity,
+                regions,
+                startedAt,
+                detectedAt,
+                recoveredAt,
+                durationSeconds,
+                estimatedDurationSeconds,
+                estimatedDurationLowSeconds,
+                estimatedDurationHighSeconds,
+                evidence,
+                officialStatus,
+                leadSecondsOverAck,
+                version,
+                estimatedRemainingSeconds,
+                estimatedRemainingLowSeconds,
+                estimatedRemainingHighSeconds,
+                estimateBasis,
+                asOf,
+                null);
+    }
 
     /** An alert without an estimate of the time left, as alerts were before it was added. */
     public Alert(
@@ -161,6 +213,70 @@ public record Alert(
             throw new InvalidEventException(
                     InvalidReason.INVALID_VALUE, "version must be >= 1, got " + version);
         }
+        related = checkRelated(related, incidentId);
+    }
+
+    /** This alert naming {@code incidents} as related, everything else unchanged. */
+    public Alert withRelated(List<RelatedIncident> incidents) {
+        return new Alert(
+                incidentId,
+                type,
+                service,
+                severity,
+                regions,
+                startedAt,
+                detectedAt,
+                recoveredAt,
+                durationSeconds,
+                estimatedDurationSeconds,
+                estimatedDurationLowSeconds,
+                estimatedDurationHighSeconds,
+                evidence,
+                officialStatus,
+                leadSecondsOverAck,
+                version,
+                estimatedRemainingSeconds,
+                estimatedRemainingLowSeconds,
+                estimatedRemainingHighSeconds,
+                estimateBasis,
+                asOf,
+                incidents);
+    }
+
+    /** Copies the related incidents; absent means none, each incident at most once, never this. */
+    private static List<RelatedIncident> checkRelated(
+            List<RelatedIncident> related, String incidentId) {
+        if (related == null) {
+            return List.of();
+        }
+        if (related.size() > MAX_RELATED) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    "related has " + related.size() + " entries; the maximum is " + MAX_RELATED);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < related.size(); i++) {
+            RelatedIncident incident = related.get(i);
+            if (incident == null) {
+                throw new InvalidEventException(
+                        InvalidReason.INVALID_VALUE, "related[" + i + "] is null");
+            }
+            if (incident.incidentId().equals(incidentId)) {
+                throw new InvalidEventException(
+                        InvalidReason.INVALID_VALUE,
+                        "related[" + i + "] names the alert's own incident");
+            }
+            if (!seen.add(incident.incidentId())) {
+                throw new InvalidEventException(
+                        InvalidReason.INVALID_VALUE,
+                        "related["
+                                + i
+                                + "] "
+                                + Checks.quote(incident.incidentId())
+                                + " is listed twice");
+            }
+        }
+        return List.copyOf(related);
     }
 
     /**

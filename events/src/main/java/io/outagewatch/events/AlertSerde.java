@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * JSON serde for {@link Alert}. {@code evidence} is a nested object; {@code officialStatus} is
- * nested in the {@link StatusUpdate} wire form.
+ * nested in the {@link StatusUpdate} wire form; {@code related} is an array of objects, written
+ * last and only when there are some, so an alert without any is written as before it existed.
  */
 public final class AlertSerde implements EventSerde<Alert> {
     private static final long serialVersionUID = 1L;
@@ -55,7 +56,17 @@ public final class AlertSerde implements EventSerde<Alert> {
                 fields.optionalLong("estimatedRemainingLowSeconds"),
                 fields.optionalLong("estimatedRemainingHighSeconds"),
                 fields.optionalString("estimateBasis"),
-                fields.optionalTimestamp("asOf"));
+                fields.optionalTimestamp("asOf"),
+                fields.optionalObjectList(
+                        "related", Alert.MAX_RELATED, AlertSerde::readRelatedIncident));
+    }
+
+    static RelatedIncident readRelatedIncident(JsonFields fields) {
+        return new RelatedIncident(
+                fields.requiredString("incidentId"),
+                fields.requiredString("service"),
+                fields.optionalStringList("regions"),
+                fields.requiredTimestamp("startedAt"));
     }
 
     static Evidence readEvidence(JsonFields fields) {
@@ -96,6 +107,18 @@ public final class AlertSerde implements EventSerde<Alert> {
                                 : StatusUpdateSerde.write(value.officialStatus()))
                 .number("leadSecondsOverAck", value.leadSecondsOverAck())
                 .number("version", value.version())
+                .objectsUnlessEmpty(
+                        "related",
+                        value.related().stream().map(AlertSerde::writeRelatedIncident).toList())
+                .node();
+    }
+
+    static ObjectNode writeRelatedIncident(RelatedIncident value) {
+        return new JsonObject()
+                .string("incidentId", value.incidentId())
+                .string("service", value.service())
+                .strings("regions", value.regions())
+                .timestamp("startedAt", value.startedAt())
                 .node();
     }
 

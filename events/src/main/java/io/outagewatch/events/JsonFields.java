@@ -107,6 +107,32 @@ final class JsonFields {
         return strings;
     }
 
+    /**
+     * Null when absent; the record constructors turn that into an empty list. An array longer than
+     * {@code maxItems} is refused before its elements are read; null elements are passed on for the
+     * constructor to report.
+     */
+    <R> List<R> optionalObjectList(String name, int maxItems, Function<JsonFields, R> reader) {
+        JsonNode value = optional(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrongType(name, "an array", value);
+        }
+        if (value.size() > maxItems) {
+            throw new InvalidEventException(
+                    InvalidReason.INVALID_VALUE,
+                    name + " has " + value.size() + " entries; the maximum is " + maxItems);
+        }
+        List<R> objects = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            objects.add(element.isNull() ? null : object(name + "[" + i + "]", element, reader));
+        }
+        return objects;
+    }
+
     <R> R requiredObject(String name, Function<JsonFields, R> reader) {
         return object(name, required(name), reader);
     }

@@ -58,6 +58,15 @@ final class JsonObject {
         return this;
     }
 
+    /** An array of objects, left out when there are none. */
+    JsonObject objectsUnlessEmpty(String name, List<ObjectNode> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = node.putArray(name);
+            values.forEach(array::add);
+        }
+        return this;
+    }
+
     JsonObject object(String name, ObjectNode value) {
         if (value != null) {
             node.set(name, value);

@@ -40,6 +40,10 @@ class RoundTripTest {
                         AlertSerde.INSTANCE,
                         Samples.updatedAlertWithTimeLeft()),
                 new Case<>(
+                        "updated alert naming related incidents",
+                        AlertSerde.INSTANCE,
+                        Samples.updatedAlertWithRelated()),
+                new Case<>(
                         "started alert of the older shape, no time left or basis",
                         AlertSerde.INSTANCE,
                         Samples.startedAlertWithoutTimeLeft()),

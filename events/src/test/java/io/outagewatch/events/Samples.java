@@ -131,6 +131,23 @@ final class Samples {
                 Instant.parse("2023-11-08T16:04:00Z"));
     }
 
+    /** An update naming two other services failing in the same region at the same time. */
+    static Alert updatedAlertWithRelated() {
+        return updatedAlertWithTimeLeft()
+                .withRelated(
+                        List.of(
+                                new RelatedIncident(
+                                        "api-20231108-1340",
+                                        "api",
+                                        List.of("us-east"),
+                                        Instant.parse("2023-11-08T13:40:00Z")),
+                                new RelatedIncident(
+                                        "storage-20231108-1343",
+                                        "storage",
+                                        List.of(),
+                                        Instant.parse("2023-11-08T13:43:00Z"))));
+    }
+
     /** An alert written before the time left and the basis existed: the 16-field shape. */
     static Alert startedAlertWithoutTimeLeft() {
         return new Alert(

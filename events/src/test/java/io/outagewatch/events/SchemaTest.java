@@ -93,6 +93,9 @@ class SchemaTest {
                 Arguments.of(BadInputs.ALERT_SCHEMA, AlertEstimatesTest.OLDER_STARTED_ALERT),
                 Arguments.of(
                         BadInputs.ALERT_SCHEMA,
+                        AlertSerde.INSTANCE.toJson(Samples.updatedAlertWithRelated())),
+                Arguments.of(
+                        BadInputs.ALERT_SCHEMA,
                         JsonDoc.startedAlert()
                                 .with("estimatedRemainingSeconds", "null")
                                 .with("estimatedRemainingLowSeconds", "null")

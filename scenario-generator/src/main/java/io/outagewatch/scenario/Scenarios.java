@@ -27,6 +27,7 @@ public final class Scenarios {
             List.of(
                     "chatgpt-2023-11-08",
                     "regional-outage",
+                    "regional-cloud-failure",
                     "brownout",
                     "night-outage",
                     "flapping",

@@ -35,6 +35,30 @@ class ExpectedIncidentsTest {
                                             "2024-03-12T10:20:00Z",
                                             "2024-03-12T11:00:00Z"))),
                     Map.entry(
+                            "regional-cloud-failure",
+                            List.of(
+                                    incident(
+                                            IncidentKind.REGIONAL,
+                                            "github",
+                                            "PARTIAL",
+                                            List.of("us-east"),
+                                            "2024-05-14T13:40:00Z",
+                                            "2024-05-14T14:00:00Z"),
+                                    incident(
+                                            IncidentKind.REGIONAL,
+                                            "slack",
+                                            "PARTIAL",
+                                            List.of("us-east"),
+                                            "2024-05-14T13:41:00Z",
+                                            "2024-05-14T14:01:00Z"),
+                                    incident(
+                                            IncidentKind.REGIONAL,
+                                            "discord",
+                                            "PARTIAL",
+                                            List.of("us-east"),
+                                            "2024-05-14T13:42:00Z",
+                                            "2024-05-14T14:02:00Z"))),
+                    Map.entry(
                             "brownout",
                             List.of(
                                     incident(

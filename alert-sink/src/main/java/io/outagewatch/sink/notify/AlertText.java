@@ -3,16 +3,20 @@ package io.outagewatch.sink.notify;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.Evidence;
+import io.outagewatch.events.RelatedIncident;
 import io.outagewatch.events.Severity;
 import io.outagewatch.events.StatusUpdate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +33,12 @@ public final class AlertText {
 
     /** How many vantage names a message lists before it writes "and N more". */
     static final int MAX_LISTED_VANTAGES = 8;
+
+    /** How many related incidents and shared regions a message lists before "and N more". */
+    static final int MAX_LISTED_RELATED = 8;
+
+    private static final DateTimeFormatter UTC_HOURS_MINUTES =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * How dynamic text is marked up for one destination. Every value that comes from an alert
@@ -228,6 +238,12 @@ public final class AlertText {
      *       without the time left and the basis)
      *   <li>{@code chatgpt has recovered: it was down for 2 h 18 min (major outage in eu-west,
      *       us-east from 2023-11-08T13:42:00Z to 2023-11-08T16:00:00Z)}
+     *   <li>{@code github is partly down: partial outage in us-east since 2024-05-14T13:40:00Z (one
+     *       of 3 services failing in us-east since 13:40), expected to last …} (an alert naming
+     *       related incidents)
+     *   <li>{@code github has recovered: it was down for 20 min (partial outage in us-east from
+     *       2024-05-14T13:40:00Z to 2024-05-14T14:00:00Z; was one of 3 services failing in us-east
+     *       since 13:40)}
      * </ul>
      */
     public static String headline(Alert alert, Markup markup) {
@@ -259,7 +275,12 @@ public final class AlertText {
         String service = markup.strong(alert.service());
         String what = markup.text(severity(alert.severity()));
         String where = markup.text(regions);
-        String since = markup.text(instant(alert.startedAt()));
+        String shared = sharedCause(alert);
+        String since =
+                markup.text(instant(alert.startedAt()))
+                        + (shared.isEmpty() || alert.type() == AlertType.OUTAGE_RECOVERED
+                                ? ""
+                                : " (" + markup.text(shared) + ")");
         String estimate = estimate(alert);
         String outlook = estimate.isEmpty() ? "" : markup.text(estimate + outlook(alert));
         return switch (alert.type()) {
@@ -299,8 +320,85 @@ public final class AlertText {
                             + since
                             + " to "
                             + markup.text(instant(alert.recoveredAt()))
+                            + (shared.isEmpty() ? "" : "; " + markup.text("was " + shared))
                             + ")";
         };
+    }
+
+    /**
+     * Outages that probably share a cause, in the headline: {@code one of 3 services failing in
+     * us-east since 13:40}, counting this alert's service and the distinct services of its related
+     * incidents, in the regions they share (an incident without regions shares all) since the
+     * earliest start, in UTC. Empty when the alert names no related incident.
+     */
+    public static String sharedCause(Alert alert) {
+        if (alert.related().isEmpty()) {
+            return "";
+        }
+        Set<String> services = new TreeSet<>();
+        services.add(alert.service());
+        Instant earliest = alert.startedAt();
+        for (RelatedIncident related : alert.related()) {
+            services.add(related.service());
+            if (related.startedAt().isBefore(earliest)) {
+                earliest = related.startedAt();
+            }
+        }
+        return "one of "
+                + services.size()
+                + " services failing in "
+                + regions(sharedRegions(alert), MAX_LISTED_RELATED)
+                + " since "
+                + UTC_HOURS_MINUTES.format(earliest);
+    }
+
+    /**
+     * The related incidents for a detail line: {@code slack in us-east since 2024-05-14T13:41:00Z
+     * (incident slack-1), discord in …}, the first {@value #MAX_LISTED_RELATED} and "and N more";
+     * empty when there are none.
+     */
+    public static String related(Alert alert) {
+        List<String> listed = new ArrayList<>();
+        for (RelatedIncident related : alert.related()) {
+            if (listed.size() == MAX_LISTED_RELATED) {
+                break;
+            }
+            listed.add(
+                    related.service()
+                            + " in "
+                            + regions(related.regions(), MAX_LISTED_VANTAGES)
+                            + " since "
+                            + instant(related.startedAt())
+                            + " (incident "
+                            + related.incidentId()
+                            + ")");
+        }
+        int more = alert.related().size() - listed.size();
+        return String.join(", ", listed) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /**
+     * The regions this alert's incident shares with its related ones, sorted; empty (all regions)
+     * when an incident without regions meets another without regions.
+     */
+    static List<String> sharedRegions(Alert alert) {
+        Set<String> shared = new TreeSet<>();
+        for (RelatedIncident related : alert.related()) {
+            if (alert.regions().isEmpty() && related.regions().isEmpty()) {
+                return List.of();
+            } else if (alert.regions().isEmpty()) {
+                shared.addAll(related.regions());
+            } else if (related.regions().isEmpty()) {
+                shared.addAll(alert.regions());
+            } else {
+                for (String region : related.regions()) {
+                    if (alert.regions().contains(region)) {
+                        shared.add(region);
+                    }
+                }
+            }
+        }
+        return List.copyOf(shared);
     }
 
     /**
@@ -329,6 +427,13 @@ public final class AlertText {
         String timeLeft = timeLeft(alert);
         if (alert.type() != AlertType.OUTAGE_RECOVERED && !timeLeft.isEmpty()) {
             lines.add("Time left: " + markup.text(timeLeft));
+        }
+        if (!alert.related().isEmpty()) {
+            lines.add(
+                    "Related: "
+                            + markup.text(sharedCause(alert))
+                            + ": "
+                            + markup.text(related(alert)));
         }
         lines.add("Evidence: " + markup.text(evidence(alert.evidence())));
         StatusUpdate status = alert.officialStatus();

@@ -222,6 +222,9 @@ public final class AlertmanagerNotifier implements Notifier {
         annotations.put("summary", AlertText.headline(alert));
         annotations.put(
                 "description", String.join("\n", AlertText.details(alert, AlertText.PLAIN)));
+        if (!alert.related().isEmpty()) {
+            annotations.put("related", AlertText.related(alert));
+        }
         postable.put("startsAt", alert.startedAt().toString());
         if (alert.type() == AlertType.OUTAGE_RECOVERED) {
             postable.put("endsAt", alert.recoveredAt().toString());

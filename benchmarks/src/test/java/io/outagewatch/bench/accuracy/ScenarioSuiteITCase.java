@@ -6,6 +6,7 @@ import io.outagewatch.detection.replay.ScenarioInput.Roughness;
 import io.outagewatch.detection.replay.ScenarioReplay;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
+import io.outagewatch.events.RelatedIncident;
 import io.outagewatch.scenario.DetectedIncident;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
@@ -86,6 +87,33 @@ class ScenarioSuiteITCase {
     }
 
     @Test
+    void aCloudRegionFailingIsThreeLinkedIncidentsNotOneMerged() throws Exception {
+        List<DetectedIncident> incidents =
+                assertMatchesExpectation("regional-cloud-failure").stream()
+                        .map(match -> match.detected().orElseThrow())
+                        .toList();
+
+        assertThat(incidents)
+                .extracting(DetectedIncident::service)
+                .containsExactlyInAnyOrder("github", "slack", "discord");
+        for (DetectedIncident incident : incidents) {
+            List<String> others =
+                    incidents.stream()
+                            .filter(other -> other != incident)
+                            .map(DetectedIncident::incidentId)
+                            .toList();
+            Alert recovered = incident.recovered().orElseThrow();
+            assertThat(recovered.related())
+                    .as(incident.service() + " recovered, naming the other two")
+                    .extracting(RelatedIncident::incidentId)
+                    .containsExactlyInAnyOrderElementsOf(others);
+            assertThat(recovered.related())
+                    .allSatisfy(
+                            related -> assertThat(related.regions()).containsExactly("us-east"));
+        }
+    }
+
+    @Test
     void brownoutIsDegradedWithinThreeMinutesOfItsOnset() throws Exception {
         ScenarioScore.Match match = assertMatchesExpectation("brownout").get(0);
 
@@ -160,6 +188,7 @@ class ScenarioSuiteITCase {
         return assertMatchesExpectation(name, MAX_RECOVERY_ERROR);
     }
 
+    /** Checks the scenario's alerts against its expected incidents; returns the matches. */
     private List<ScenarioScore.Match> assertMatchesExpectation(
             String name, Duration maxRecoveryError) throws Exception {
         Scenario scenario = Scenarios.named(name);
