@@ -53,6 +53,8 @@
     const target = document.getElementById(name);
     if (charts[name]) charts[name].destroy();
     options.width = Math.max(320, target.clientWidth - 16);
+    // Times in UTC, as everywhere else on the page.
+    options.tzDate = ts => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC");
     options.height = 240;
     charts[name] = new uPlot(options, series, target);
   }
@@ -70,11 +72,11 @@
         {},
         { label: "complaints", stroke: "#d0312d", width: 1.5 },
         { label: "expected", stroke: "#667085", dash: [4, 4] },
-        { label: "band low", stroke: "rgba(102,112,133,0.3)", show: true },
+        { label: "band low", stroke: "rgba(102,112,133,0.3)" },
         { label: "band high", stroke: "rgba(102,112,133,0.3)" },
       ],
       bands: [{ series: [4, 3], fill: "rgba(102,112,133,0.15)" }],
-      axes: [{}, { label: "per minute" }],
+      axes: [{ label: "UTC" }, { label: "per minute" }],
     }, [xs, observed, expected, low, high]);
   }
 
@@ -90,7 +92,7 @@
         { label: "probes failing (%)", stroke: "#e06c00", width: 1.5, scale: "%" },
         { label: "vantages failing", stroke: "#3b5bdb", scale: "v", paths: uPlot.paths.stepped({ align: 1 }) },
       ],
-      axes: [{}, { scale: "%", label: "% failing" }, { scale: "v", side: 1, label: "vantages", grid: { show: false } }],
+      axes: [{ label: "UTC" }, { scale: "%", label: "% failing" }, { scale: "v", side: 1, label: "vantages", grid: { show: false } }],
     }, [xs, share, failing]);
   }
 

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,7 +66,7 @@ class StatusPageBrowserITCase {
 
     @BeforeAll
     static void replayAndServe() throws Exception {
-        browser = ChromiumBrowser.start(1280, 1900);
+        browser = ChromiumBrowser.start(1280, 1120);
         Scenario scenario = Scenarios.named(SCENARIO);
         scenario.writeJsonl(dir);
         Path catalog = Files.writeString(dir.resolve("catalog.json"), Scenarios.catalogJson());
@@ -145,7 +146,7 @@ class StatusPageBrowserITCase {
     void theOverviewListsEveryServiceWithItsState() {
         browser.get(page.url() + "/");
 
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waiting();
         // The outage has recovered by the end of the replay: ChatGPT is back to ok.
         wait.until(
                 ExpectedConditions.attributeToBe(
@@ -158,8 +159,7 @@ class StatusPageBrowserITCase {
                 .containsExactlyInAnyOrderElementsOf(
                         Scenarios.catalog().services().stream().map(s -> s.id()).toList());
         assertThat(rows).extracting(row -> row.getAttribute("data-state")).containsOnly("ok");
-        assertThat(browser.findElement(By.id("open-incidents")).getText())
-                .contains("None: every service looks normal.");
+        assertThat(textOf("#open-incidents")).contains("None: every service looks normal.");
         assertThat(paintedPixels("#services li[data-service-id='chatgpt'] canvas"))
                 .as("the ChatGPT row's 24 h chart")
                 .isPositive();
@@ -170,21 +170,20 @@ class StatusPageBrowserITCase {
     void theServicePageDrawsItsChartsAndShowsTheIncident() throws Exception {
         browser.get(page.url() + "/service/chatgpt");
 
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waiting();
         wait.until(
                 ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#incidents tbody tr[data-incident-id]")));
         wait.until(driver -> seriesPixels("#complaints-chart canvas") > 100);
 
-        assertThat(browser.findElement(By.id("service-name")).getText()).isEqualTo("ChatGPT");
+        assertThat(textOf("#service-name")).isEqualTo("ChatGPT");
         WebElement incident =
                 browser.findElement(By.cssSelector("#incidents tbody tr[data-incident-id]"));
         assertThat(incident.getAttribute("class")).isEqualTo("recovered");
         assertThat(incident.getText()).contains("2023-11-08 13:4", "ahead");
         assertThat(incident.findElement(By.cssSelector("[data-state]")).getAttribute("data-state"))
                 .isEqualTo("down");
-        assertThat(browser.findElement(By.id("status-updates")).getText())
-                .contains("investigating", "resolved");
+        assertThat(textOf("#status-updates")).contains("investigating", "resolved");
         assertThat(paintedPixels("#probes-chart canvas")).isPositive();
 
         Files.createDirectories(SCREENSHOT.getParent());
@@ -195,7 +194,7 @@ class StatusPageBrowserITCase {
     @Order(3)
     void aNewAlertAppearsWithoutAReload() throws Exception {
         browser.get(page.url() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waiting();
         wait.until(
                 ExpectedConditions.attributeToBe(
                         By.cssSelector("#services li[data-service-id='github']"),
@@ -219,15 +218,28 @@ class StatusPageBrowserITCase {
         assertThat(browser.executeScript("return window.loadedOnce === true;"))
                 .as("the same page, not a reload")
                 .isEqualTo(true);
-        WebElement open =
-                browser.findElement(By.cssSelector("#open-incidents li[data-service-id='github']"));
-        assertThat(open.getText())
+        assertThat(textOf("#open-incidents li[data-service-id='github']"))
                 .contains("GitHub", "since 2023-11-08 19:40 UTC", "expected to last about");
-        assertThat(
-                        browser.findElement(By.cssSelector("#services li:first-child"))
-                                .getAttribute("data-service-id"))
-                .as("open incidents come first")
-                .isEqualTo("github");
+        String first =
+                waiting()
+                        .until(
+                                driver ->
+                                        driver.findElement(
+                                                        By.cssSelector("#services li:first-child"))
+                                                .getAttribute("data-service-id"));
+        assertThat(first).as("open incidents come first").isEqualTo("github");
+    }
+
+    /** Waits that outlast the page redrawing itself: a redraw replaces the elements read. */
+    private static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The text of the first element the selector finds, read again if a redraw replaced it. */
+    private static String textOf(String selector) {
+        return waiting().until(driver -> driver.findElement(By.cssSelector(selector)).getText());
     }
 
     private static void replay(Path catalog) {
