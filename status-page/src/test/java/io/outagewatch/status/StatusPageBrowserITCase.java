@@ -66,7 +66,7 @@ class StatusPageBrowserITCase {
 
     @BeforeAll
     static void replayAndServe() throws Exception {
-        browser = ChromiumBrowser.start(1280, 1120);
+        browser = ChromiumBrowser.start(1280, 1300);
         Scenario scenario = Scenarios.named(SCENARIO);
         scenario.writeJsonl(dir);
         Path catalog = Files.writeString(dir.resolve("catalog.json"), Scenarios.catalogJson());
