@@ -104,7 +104,7 @@
         el("td", {}, Status.time(i.detectedAt)),
         el("td", {}, i.recoveredAt ? Status.time(i.recoveredAt) : "open"),
         el("td", {}, Status.duration(i.recoveredAt ? i.durationSeconds : i.elapsedSeconds) + (i.recoveredAt ? "" : " so far")),
-        el("td", {}, Status.estimate(i.estimate)),
+        el("td", {}, (i.recoveredAt && i.estimate ? "last: " : "") + Status.estimate(i.estimate)),
         el("td", {}, Status.lead(i.leadSecondsOverAck))));
     document.querySelector("#incidents tbody").replaceChildren(...(rows.length ? rows
       : [el("tr", { class: "none" }, el("td", { colspan: 7 }, "No incident in the window."))]));
