@@ -15,6 +15,9 @@
   }
 
   function sparkline(service) {
+    if (!service.last24h.some(b => b.complaints !== null)) {
+      return el("span", { class: "facts" }, "no signals in the last 24 hours");
+    }
     const canvas = el("canvas", { width: 576, height: 36, "aria-label": service.name + ", last 24 hours" });
     const context = canvas.getContext("2d");
     const buckets = service.last24h;

@@ -56,7 +56,8 @@ class StatusPageBrowserITCase {
 
     private static final String SCENARIO = "chatgpt-2023-11-08";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Path SCREENSHOT = Path.of("target/screenshots/status-page-chatgpt.png");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path SCREENSHOT = SCREENSHOTS.resolve("status-page-chatgpt.png");
     private static final Instant LATE_ONSET = Instant.parse("2023-11-08T19:40:00Z");
 
     @TempDir static Path dir;
@@ -228,6 +229,9 @@ class StatusPageBrowserITCase {
                                                         By.cssSelector("#services li:first-child"))
                                                 .getAttribute("data-service-id"));
         assertThat(first).as("open incidents come first").isEqualTo("github");
+        Files.write(
+                SCREENSHOTS.resolve("status-page-overview.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Waits that outlast the page redrawing itself: a redraw replaces the elements read. */
