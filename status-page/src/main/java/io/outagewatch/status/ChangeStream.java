@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChangeStream implements AutoCloseable {
 
     public static final int MAX_CLIENTS = 16;
-    static final Duration CHECK = Duration.ofMillis(500);
+    static final Duration CHECK = Duration.ofSeconds(1);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration CLIENT_RETRY = Duration.ofSeconds(2);
 

@@ -32,6 +32,8 @@ public final class StatusBoard {
     /** Official status updates kept per service; the oldest go first. */
     public static final int MAX_STATUS_UPDATES_PER_SERVICE = 500;
 
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
     private final ServiceCatalog catalog;
     private final Duration window;
     private final Map<String, TreeMap<Instant, MinuteSignals>> minutes = new HashMap<>();
@@ -67,16 +69,21 @@ public final class StatusBoard {
         return Optional.ofNullable(now);
     }
 
+    /**
+     * @return whether the minute was kept: false for a service outside the catalog or a minute
+     *     older than the window
+     */
     public synchronized boolean add(MinuteSignals signals) {
         TreeMap<Instant, MinuteSignals> serviceMinutes = minutes.get(signals.service());
-        if (serviceMinutes == null) {
+        if (serviceMinutes == null || beforeWindow(signals.minuteStart())) {
             return false;
         }
         serviceMinutes.put(signals.minuteStart(), signals);
-        changed(signals.minuteStart().plus(Duration.ofMinutes(1)));
+        changed(signals.minuteStart().plus(MINUTE));
         return true;
     }
 
+    /** Folds the alert into its incident; false for a service outside the catalog. */
     public synchronized boolean add(Alert alert) {
         Map<String, IncidentView> serviceIncidents = incidents.get(alert.service());
         if (serviceIncidents == null) {
@@ -84,6 +91,7 @@ public final class StatusBoard {
         }
         serviceIncidents.merge(
                 alert.incidentId(), IncidentView.from(alert), (known, newer) -> known.merge(alert));
+        dropOldestIncidentsOverTheLimit(serviceIncidents);
         Instant eventTime = alert.asOf() != null ? alert.asOf() : alert.detectedAt();
         if (alert.recoveredAt() != null && alert.recoveredAt().isAfter(eventTime)) {
             eventTime = alert.recoveredAt();
@@ -92,12 +100,19 @@ public final class StatusBoard {
         return true;
     }
 
+    /**
+     * @return whether the update was kept: false for a service outside the catalog or an update
+     *     older than the window
+     */
     public synchronized boolean add(StatusUpdate update) {
         TreeMap<Instant, StatusUpdate> updates = statusUpdates.get(update.service());
-        if (updates == null) {
+        if (updates == null || beforeWindow(update.timestamp())) {
             return false;
         }
         updates.put(update.timestamp(), update);
+        while (updates.size() > MAX_STATUS_UPDATES_PER_SERVICE) {
+            updates.pollFirstEntry();
+        }
         changed(update.timestamp());
         return true;
     }
@@ -109,63 +124,84 @@ public final class StatusBoard {
             return false;
         }
         serviceIncidents.put(row.incidentId(), IncidentView.from(row));
+        dropOldestIncidentsOverTheLimit(serviceIncidents);
         changed(row.recoveredAt() != null ? row.recoveredAt() : row.detectedAt());
         return true;
     }
 
-    /** Every catalog service, in catalog order. */
+    /** Every catalog service, in catalog order, with all its minutes in the window. */
     public synchronized List<ServiceSnapshot> services() {
+        return services(window);
+    }
+
+    /**
+     * Every catalog service, in catalog order, with only its minutes of the last {@code recent}
+     * before "now": what the overview needs, without copying the whole window.
+     */
+    public synchronized List<ServiceSnapshot> services(Duration recent) {
         List<ServiceSnapshot> all = new ArrayList<>();
         for (CatalogService service : catalog.services()) {
-            all.add(snapshot(service));
+            all.add(snapshot(service, recent));
         }
         return all;
     }
 
+    /** One service with all its minutes in the window; empty outside the catalog. */
     public synchronized Optional<ServiceSnapshot> service(String id) {
-        return catalog.byId(id).map(this::snapshot);
+        return catalog.byId(id).map(service -> snapshot(service, window));
     }
 
-    private ServiceSnapshot snapshot(CatalogService service) {
+    private ServiceSnapshot snapshot(CatalogService service, Duration recent) {
         List<IncidentView> serviceIncidents = new ArrayList<>(incidents.get(service.id()).values());
         serviceIncidents.sort(Comparator.comparing(IncidentView::startedAt));
+        TreeMap<Instant, MinuteSignals> serviceMinutes = minutes.get(service.id());
         return new ServiceSnapshot(
                 service.id(),
                 service.name(),
-                List.copyOf(minutes.get(service.id()).values()),
+                List.copyOf(
+                        now == null
+                                ? serviceMinutes.values()
+                                : serviceMinutes.tailMap(now.minus(recent)).values()),
                 List.copyOf(serviceIncidents),
                 List.copyOf(statusUpdates.get(service.id()).values()),
                 Optional.ofNullable(now));
     }
 
+    private boolean beforeWindow(Instant eventTime) {
+        return now != null && eventTime.isBefore(now.minus(window));
+    }
+
+    /** Moves "now" forward, and the window with it, when the event time is newer. */
     private void changed(Instant eventTime) {
         if (now == null || eventTime.isAfter(now)) {
             now = eventTime;
+            dropWhatLeftTheWindow();
         }
-        prune();
         version++;
     }
 
-    private void prune() {
+    private void dropWhatLeftTheWindow() {
         Instant cutoff = now.minus(window);
         for (TreeMap<Instant, MinuteSignals> serviceMinutes : minutes.values()) {
             serviceMinutes.headMap(cutoff).clear();
         }
         for (TreeMap<Instant, StatusUpdate> updates : statusUpdates.values()) {
             updates.headMap(cutoff).clear();
-            while (updates.size() > MAX_STATUS_UPDATES_PER_SERVICE) {
-                updates.pollFirstEntry();
-            }
         }
         for (Map<String, IncidentView> serviceIncidents : incidents.values()) {
             serviceIncidents.values().removeIf(i -> !i.open() && i.recoveredAt().isBefore(cutoff));
-            while (serviceIncidents.size() > MAX_INCIDENTS_PER_SERVICE) {
-                serviceIncidents.values().stream()
-                        .min(
-                                Comparator.comparing(IncidentView::open)
-                                        .thenComparing(IncidentView::startedAt))
-                        .ifPresent(oldest -> serviceIncidents.remove(oldest.incidentId()));
-            }
+        }
+    }
+
+    /** Recovered incidents go first, oldest start first; then open ones, oldest first. */
+    private static void dropOldestIncidentsOverTheLimit(
+            Map<String, IncidentView> serviceIncidents) {
+        while (serviceIncidents.size() > MAX_INCIDENTS_PER_SERVICE) {
+            serviceIncidents.values().stream()
+                    .min(
+                            Comparator.comparing(IncidentView::open)
+                                    .thenComparing(IncidentView::startedAt))
+                    .ifPresent(oldest -> serviceIncidents.remove(oldest.incidentId()));
         }
     }
 }

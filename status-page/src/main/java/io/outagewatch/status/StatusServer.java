@@ -138,7 +138,7 @@ public final class StatusServer implements AutoCloseable {
             return asset(path.substring("/assets/".length()));
         }
         if (path.equals("/api/services")) {
-            return json(StatusJson.overview(board.services(), board.now()));
+            return json(StatusJson.overview(board.services(DaySparkline.SPAN), board.now()));
         }
         if (path.startsWith("/api/services/")) {
             String id = path.substring("/api/services/".length());

@@ -13,6 +13,7 @@ import io.outagewatch.events.AlertType;
 import io.outagewatch.events.MinuteSignals;
 import io.outagewatch.events.MinuteVerdict;
 import io.outagewatch.events.Severity;
+import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.sink.history.Incident;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,6 +149,54 @@ class StatusBoardTest {
                 .extracting(u -> u.timestamp())
                 .containsExactly(ACKNOWLEDGED);
         assertThat(board.service("not-in-catalog")).isEmpty();
+    }
+
+    @Test
+    void aMinuteOlderThanTheWindowIsNotKept() {
+        board.add(TestRecords.minute(ONSET, 1, MinuteVerdict.OK));
+
+        assertThat(
+                        board.add(
+                                TestRecords.minute(
+                                        ONSET.minus(WINDOW).minus(Duration.ofMinutes(1)),
+                                        1,
+                                        MinuteVerdict.OK)))
+                .isFalse();
+        assertThat(board.service(SERVICE).orElseThrow().minutes()).hasSize(1);
+    }
+
+    @Test
+    void theOverviewTakesOnlyTheRecentMinutes() {
+        for (int m = 0; m < 60; m++) {
+            board.add(TestRecords.minute(ONSET.plus(Duration.ofMinutes(m)), 1, MinuteVerdict.OK));
+        }
+
+        assertThat(board.services(Duration.ofMinutes(10)).get(0).minutes()).hasSize(10);
+        assertThat(board.services().get(0).minutes()).hasSize(60);
+    }
+
+    @Test
+    void incidentsAndStatusUpdatesPerServiceAreCapped() {
+        for (int i = 0; i < StatusBoard.MAX_INCIDENTS_PER_SERVICE + 5; i++) {
+            board.add(TestRecords.openPartial("incident-" + i));
+        }
+        for (int i = 0; i < StatusBoard.MAX_STATUS_UPDATES_PER_SERVICE + 5; i++) {
+            StatusUpdate ack = TestRecords.acknowledgement();
+            board.add(
+                    new StatusUpdate(
+                            SERVICE,
+                            ONSET.plusSeconds(i),
+                            ack.incidentId(),
+                            ack.status(),
+                            ack.impact(),
+                            ack.title(),
+                            ack.url()));
+        }
+
+        ServiceSnapshot service = board.service(SERVICE).orElseThrow();
+        assertThat(service.incidents()).hasSize(StatusBoard.MAX_INCIDENTS_PER_SERVICE);
+        assertThat(service.statusUpdates()).hasSize(StatusBoard.MAX_STATUS_UPDATES_PER_SERVICE);
+        assertThat(service.statusUpdates().get(0).timestamp()).isEqualTo(ONSET.plusSeconds(5));
     }
 
     @Test
