@@ -40,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -154,12 +153,10 @@ class StatusPageBrowserITCase {
                         By.cssSelector("#services li[data-service-id='chatgpt']"),
                         "data-state",
                         "ok"));
-        List<WebElement> rows = browser.findElements(By.cssSelector("#services li"));
-        assertThat(rows)
-                .extracting(row -> row.getAttribute("data-service-id"))
+        assertThat(attributes("#services li", "data-service-id"))
                 .containsExactlyInAnyOrderElementsOf(
                         Scenarios.catalog().services().stream().map(s -> s.id()).toList());
-        assertThat(rows).extracting(row -> row.getAttribute("data-state")).containsOnly("ok");
+        assertThat(attributes("#services li", "data-state")).containsOnly("ok");
         assertThat(textOf("#open-incidents")).contains("None: every service looks normal.");
         assertThat(paintedPixels("#services li[data-service-id='chatgpt'] canvas"))
                 .as("the ChatGPT row's 24 h chart")
@@ -178,12 +175,10 @@ class StatusPageBrowserITCase {
         wait.until(driver -> seriesPixels("#complaints-chart canvas") > 100);
 
         assertThat(textOf("#service-name")).isEqualTo("ChatGPT");
-        WebElement incident =
-                browser.findElement(By.cssSelector("#incidents tbody tr[data-incident-id]"));
-        assertThat(incident.getAttribute("class")).isEqualTo("recovered");
-        assertThat(incident.getText()).contains("2023-11-08 13:4", "ahead");
-        assertThat(incident.findElement(By.cssSelector("[data-state]")).getAttribute("data-state"))
-                .isEqualTo("down");
+        String incident = "#incidents tbody tr[data-incident-id]";
+        assertThat(attributes(incident, "class")).containsExactly("recovered");
+        assertThat(textOf(incident)).contains("2023-11-08 13:4", "ahead");
+        assertThat(attributes(incident + " [data-state]", "data-state")).containsExactly("down");
         assertThat(textOf("#status-updates")).contains("investigating", "resolved");
         assertThat(paintedPixels("#probes-chart canvas")).isPositive();
 
@@ -221,14 +216,9 @@ class StatusPageBrowserITCase {
                 .isEqualTo(true);
         assertThat(textOf("#open-incidents li[data-service-id='github']"))
                 .contains("GitHub", "since 2023-11-08 19:40 UTC", "expected to last about");
-        String first =
-                waiting()
-                        .until(
-                                driver ->
-                                        driver.findElement(
-                                                        By.cssSelector("#services li:first-child"))
-                                                .getAttribute("data-service-id"));
-        assertThat(first).as("open incidents come first").isEqualTo("github");
+        assertThat(attributes("#services li", "data-service-id").get(0))
+                .as("open incidents come first")
+                .isEqualTo("github");
         Files.write(
                 SCREENSHOTS.resolve("status-page-overview.png"),
                 browser.getScreenshotAs(OutputType.BYTES));
@@ -244,6 +234,16 @@ class StatusPageBrowserITCase {
     /** The text of the first element the selector finds, read again if a redraw replaced it. */
     private static String textOf(String selector) {
         return waiting().until(driver -> driver.findElement(By.cssSelector(selector)).getText());
+    }
+
+    /** An attribute of every element the selector finds, read again if a redraw replaced them. */
+    private static List<String> attributes(String selector, String attribute) {
+        return waiting()
+                .until(
+                        driver ->
+                                driver.findElements(By.cssSelector(selector)).stream()
+                                        .map(element -> element.getAttribute(attribute))
+                                        .toList());
     }
 
     private static void replay(Path catalog) {
