@@ -3,6 +3,7 @@ package io.outagewatch.detection.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.PipelineTags;
+import io.outagewatch.detection.StateSerialization;
 import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.baseline.ProbeQuorum;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -71,6 +73,27 @@ class OutageDetectorSignalsHarnessTest {
         assertThat(outage.failingVantages()).containsExactlyElementsOf(VANTAGES);
         assertThat(outage.reportingVantages()).isEqualTo(VANTAGES.size());
         assertThat(outage.latencyP95Ms()).isEqualTo(180.0);
+    }
+
+    @Test
+    void theSignalsTravelWithFlinksOwnSerializerNotKryo() {
+        MinuteSignals signals =
+                new MinuteSignals(
+                        "chatgpt",
+                        ONSET,
+                        40,
+                        1.5,
+                        8,
+                        0.75,
+                        List.of("eu-1", "us-1"),
+                        4,
+                        null,
+                        210.0,
+                        MinuteVerdict.DOWN);
+
+        assertThat(PipelineTags.SERVICE_SIGNALS.getTypeInfo())
+                .isNotInstanceOf(GenericTypeInfo.class);
+        assertThat(StateSerialization.copy(signals, MinuteSignals.class)).isEqualTo(signals);
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
