@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,6 +42,7 @@ public final class KafkaWindowReader implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration TOPIC_RETRY = Duration.ofSeconds(10);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration OFFSET_LOOKUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final StatusBoard board;
@@ -48,6 +50,7 @@ public final class KafkaWindowReader implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong recordsSkipped = new AtomicLong();
+    private final AtomicLong brokerTimeouts = new AtomicLong();
     private volatile boolean running = true;
 
     private KafkaWindowReader(
@@ -55,6 +58,8 @@ public final class KafkaWindowReader implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only if a partition's records were deleted between the lookup and the read.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "outagewatch-status-page");
         this.consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
@@ -87,23 +92,39 @@ public final class KafkaWindowReader implements AutoCloseable {
         return recordsSkipped.get();
     }
 
+    /** Metadata requests the broker did not answer in time; each is retried. */
+    public long brokerTimeouts() {
+        return brokerTimeouts.get();
+    }
+
+    /** Whether the reading thread is still at work. */
+    public boolean isReading() {
+        return thread.isAlive();
+    }
+
     private void run() {
         Set<String> missing = new LinkedHashSet<>(TOPICS);
         List<TopicPartition> assigned = new ArrayList<>();
         long nextTopicLookup = System.nanoTime();
         try {
             while (running) {
-                if (!missing.isEmpty() && System.nanoTime() - nextTopicLookup >= 0) {
-                    assignFound(missing, assigned);
-                    nextTopicLookup = System.nanoTime() + TOPIC_RETRY.toNanos();
-                }
-                if (assigned.isEmpty()) {
-                    // Nothing to poll yet; wait on the consumer's metadata instead of spinning.
-                    consumer.listTopics(POLL);
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    accept(record);
+                try {
+                    if (!missing.isEmpty() && System.nanoTime() - nextTopicLookup >= 0) {
+                        nextTopicLookup = System.nanoTime() + TOPIC_RETRY.toNanos();
+                        assignFound(missing, assigned);
+                    }
+                    if (assigned.isEmpty()) {
+                        // Nothing to poll yet; wait on the consumer's metadata, not in a spin.
+                        consumer.listTopics(POLL);
+                        continue;
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        accept(record);
+                    }
+                } catch (TimeoutException e) {
+                    // The broker does not answer (yet): the page serves what it has meanwhile.
+                    brokerTimeouts.incrementAndGet();
+                    nextTopicLookup = System.nanoTime();
                 }
             }
         } catch (WakeupException e) {
@@ -113,14 +134,19 @@ public final class KafkaWindowReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Assigns the partitions of the topics that exist now, each from the window's start. Nothing
+     * changes unless every lookup answered, so a timeout is simply retried.
+     */
     private void assignFound(Set<String> missing, List<TopicPartition> assigned) {
         Map<TopicPartition, Long> found = new HashMap<>();
-        for (String topic : new ArrayList<>(missing)) {
+        Set<String> foundTopics = new HashSet<>();
+        for (String topic : missing) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, POLL);
             if (partitions == null || partitions.isEmpty()) {
                 continue;
             }
-            missing.remove(topic);
+            foundTopics.add(topic);
             for (PartitionInfo info : partitions) {
                 found.put(new TopicPartition(topic, info.partition()), from.toEpochMilli());
             }
@@ -128,9 +154,11 @@ public final class KafkaWindowReader implements AutoCloseable {
         if (found.isEmpty()) {
             return;
         }
-        assigned.addAll(found.keySet());
-        consumer.assign(assigned);
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(found);
+        Map<TopicPartition, OffsetAndTimestamp> offsets =
+                consumer.offsetsForTimes(found, OFFSET_LOOKUP_TIMEOUT);
+        List<TopicPartition> all = new ArrayList<>(assigned);
+        all.addAll(found.keySet());
+        consumer.assign(all);
         Set<TopicPartition> nothingSince = new HashSet<>();
         for (TopicPartition partition : found.keySet()) {
             OffsetAndTimestamp offset = offsets.get(partition);
@@ -141,6 +169,8 @@ public final class KafkaWindowReader implements AutoCloseable {
             }
         }
         consumer.seekToEnd(nothingSince);
+        assigned.addAll(found.keySet());
+        missing.removeAll(foundTopics);
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {

@@ -9,11 +9,14 @@ import io.outagewatch.events.MinuteVerdict;
 import io.outagewatch.events.Topics;
 import io.outagewatch.kafka.Await;
 import io.outagewatch.kafka.EmbeddedKafkaBroker;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -98,6 +101,26 @@ class KafkaWindowReaderITCase {
                     .extracting(m -> m.minuteStart())
                     .containsExactly(recent, last);
             assertThat(reader.recordsRead()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerIsRetriedWhileThePageServes() throws Exception {
+        StatusBoard board = new StatusBoard(TestRecords.catalog(), WINDOW);
+        Map<String, Object> nobodyListens =
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + freePort());
+
+        try (KafkaWindowReader reader =
+                KafkaWindowReader.start(nobodyListens, board, Instant.now().minus(WINDOW))) {
+            Await.until("two timeouts, each retried", WAIT, () -> reader.brokerTimeouts() >= 2);
+
+            assertThat(reader.isReading()).isTrue();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
