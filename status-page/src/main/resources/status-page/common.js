@@ -26,6 +26,12 @@ const Status = (() => {
     return "about " + duration(e.durationSeconds) + interval + (e.basis ? ", " + e.basis : "");
   }
 
+  /** The time left, for an open incident whose estimate has it. */
+  function remaining(e) {
+    if (!e || e.remainingSeconds === null || e.remainingSeconds === undefined) return "";
+    return "; about " + duration(e.remainingSeconds) + " left";
+  }
+
   function lead(seconds) {
     if (seconds === null || seconds === undefined) return "no acknowledgement";
     return seconds >= 0 ? duration(seconds) + " ahead" : duration(-seconds) + " behind";
@@ -72,5 +78,5 @@ const Status = (() => {
     events.onerror = () => indicator && indicator.classList.remove("on");
   }
 
-  return { STATES, COLOURS, duration, time, estimate, lead, el, badge, json, live };
+  return { STATES, COLOURS, duration, time, estimate, remaining, lead, el, badge, json, live };
 })();

@@ -11,7 +11,8 @@
       badge(i.state),
       el("div", { class: "facts" },
         "since " + Status.time(i.startedAt) + " · " + Status.duration(i.elapsedSeconds) + " so far · " +
-        "detected " + Status.time(i.detectedAt) + " · expected to last " + Status.estimate(i.estimate)));
+        "detected " + Status.time(i.detectedAt) + " · expected to last " + Status.estimate(i.estimate) +
+        Status.remaining(i.estimate)));
   }
 
   function sparkline(service) {
