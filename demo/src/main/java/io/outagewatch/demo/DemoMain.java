@@ -21,9 +21,12 @@ import io.outagewatch.sink.Receivers;
 import io.outagewatch.sink.SinkMain;
 import io.outagewatch.sink.history.HistoryStore;
 import io.outagewatch.sink.notify.HttpDelivery;
+import io.outagewatch.status.StatusPage;
+import io.outagewatch.status.StatusPageArguments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +47,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * {@code bin/outagewatch demo}: the whole system in one JVM. An embedded Kafka broker, the
  * detection job on an in-process Flink cluster (web UI on a free port), the alert sink printing to
- * the console and recording to a SQLite history, and the simulator replaying a scenario at a
- * speed-up. It ends by itself once every incident of the scenario has recovered, with a summary.
+ * the console and recording to a SQLite history, the status page on loopback, and the simulator
+ * replaying a scenario at a speed-up. It ends by itself once every incident of the scenario has
+ * recovered, with a summary.
  */
 public final class DemoMain {
 
@@ -67,20 +71,23 @@ public final class DemoMain {
     static final String USAGE_TEXT =
             """
             usage: demo [--scenario FILE|NAME] [--speed X] [--keep-running] [--json]
-                        [--data-dir DIR] [--timeout 10m]
+                        [--data-dir DIR] [--timeout 10m] [--status-port P]
 
               --scenario      default scenarios/chatgpt-2023-11-08.yaml (or the bundled copy)
               --speed         replay X times faster than real time; default: the whole scenario
                               in about two minutes
-              --keep-running  keep Kafka, Flink and the sink running after the summary (Ctrl-C)
+              --keep-running  keep Kafka, Flink, the sink and the status page running after the
+                              summary (Ctrl-C)
               --json          end with one line of JSON: the incidents and the history database
                               (the progress line goes to stderr then)
               --data-dir      where the SQLite outage history goes (default outagewatch-data)
               --timeout       give up (exit 1) when the scenario's incidents have not all
                               recovered by then (default 10m)
+              --status-port   the status page's port on 127.0.0.1 (default: a free one)
             """;
 
-    private static final Set<String> OPTIONS = Set.of("scenario", "speed", "data-dir", "timeout");
+    private static final Set<String> OPTIONS =
+            Set.of("scenario", "speed", "data-dir", "timeout", "status-port");
     private static final Set<String> FLAGS = Set.of("keep-running", "json", "help");
 
     private DemoMain() {}
@@ -147,14 +154,15 @@ public final class DemoMain {
         long deadline = System.nanoTime() + timeout.toNanos();
         String runId = UUID.randomUUID().toString().substring(0, 8);
 
-        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
-                LocalFlinkCluster flink = LocalFlinkCluster.start(2)) {
-            kafka.createOutageWatchTopics(2);
+        try (EmbeddedKafkaBroker kafka = withOutageWatchTopics(EmbeddedKafkaBroker.startDefault());
+                LocalFlinkCluster flink = LocalFlinkCluster.start(2);
+                StatusPage statusPage = startStatusPage(line, kafka, catalog, historyDb)) {
             JobID job = flink.submit(detectionJob(kafka, catalog, runId));
             out.printf(
                     "OutageWatch demo: %s, %,d events at %.0fx (about %s)%n"
                             + "  Kafka          %s%n"
                             + "  Flink web UI   %s%n"
+                            + "  Status page    %s%n"
                             + "  history        %s%n%n",
                     scenario.name(),
                     scenario.probes().size()
@@ -164,6 +172,7 @@ public final class DemoMain {
                     playingTime(scenario, speed),
                     kafka.bootstrapServers(),
                     flink.webUi(),
+                    statusPage.url(),
                     historyDb);
 
             CountDownLatch stopSink = new CountDownLatch(1);
@@ -208,6 +217,8 @@ public final class DemoMain {
                                 + kafka.bootstrapServers()
                                 + ", Flink "
                                 + flink.webUi()
+                                + ", status page "
+                                + statusPage.url()
                                 + ". Ctrl-C stops.");
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 stop.await();
@@ -231,6 +242,37 @@ public final class DemoMain {
             }
             return OK;
         }
+    }
+
+    /** The broker with every OutageWatch topic, so the status page finds them at its start. */
+    private static EmbeddedKafkaBroker withOutageWatchTopics(EmbeddedKafkaBroker kafka) {
+        try {
+            kafka.createOutageWatchTopics(2);
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** The status page over the demo's broker and history, on loopback. */
+    private static StatusPage startStatusPage(
+            CommandLine line, EmbeddedKafkaBroker kafka, Path catalog, String historyDb)
+            throws Exception {
+        StatusPageArguments arguments =
+                StatusPageArguments.parse(
+                        new String[] {
+                            "--port", line.value("status-port").orElse("0"),
+                            "--bootstrap-servers", kafka.bootstrapServers(),
+                            "--catalog", catalog.toString(),
+                            "--db", historyDb
+                        },
+                        Map.of());
+        return StatusPage.start(
+                arguments,
+                Map.of(),
+                Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     /** The alert sink printing to the console and recording to the history, until stopped. */

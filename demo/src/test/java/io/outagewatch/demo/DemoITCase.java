@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outagewatch.kafka.Await;
 import io.outagewatch.sink.history.HistoryStore;
 import io.outagewatch.sink.history.IncidentFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +33,8 @@ class DemoITCase {
     private static final Instant ONSET = Instant.parse("2023-11-08T13:42:00Z");
     private static final Instant ACKNOWLEDGED = Instant.parse("2023-11-08T14:30:00Z");
     private static final String PROGRESS = "replaying chatgpt-2023-11-08: ";
+    private static final Pattern STATUS_PAGE_LINE =
+            Pattern.compile("Status page +(http://127\\.0\\.0\\.1:\\d+)");
 
     @TempDir Path dir;
 
@@ -33,23 +43,54 @@ class DemoITCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status =
-                DemoMain.run(
-                        new String[] {
-                            "--scenario", "chatgpt-2023-11-08",
-                            "--speed", "20000",
-                            "--data-dir", dir.toString(),
-                            "--timeout", "4m",
-                            "--json"
-                        },
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new CountDownLatch(1));
+        CountDownLatch stop = new CountDownLatch(1);
+
+        CompletableFuture<Integer> demo =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                DemoMain.run(
+                                        new String[] {
+                                            "--scenario",
+                                            "chatgpt-2023-11-08",
+                                            "--speed",
+                                            "20000",
+                                            "--data-dir",
+                                            dir.toString(),
+                                            "--timeout",
+                                            "4m",
+                                            "--json",
+                                            "--keep-running"
+                                        },
+                                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                                        stop));
+        Await.until(
+                "the demo's summary, while it keeps running",
+                Duration.ofMinutes(4),
+                () ->
+                        demo.isDone()
+                                || out.toString(StandardCharsets.UTF_8).contains("Still running"));
+        JsonNode page = statusPageOf(out.toString(StandardCharsets.UTF_8), "/api/services/chatgpt");
+        stop.countDown();
+        int status = demo.join();
 
         String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(page.get("name").asText()).isEqualTo("ChatGPT");
+        assertThat(page.get("state").asText()).as("recovered by the summary").isEqualTo("ok");
+        assertThat(page.get("incidents"))
+                .singleElement()
+                .satisfies(
+                        incident -> {
+                            assertThat(incident.get("severity").asText()).isEqualTo("MAJOR");
+                            assertThat(incident.get("recoveredAt").isNull()).isFalse();
+                        });
+        assertThat(page.get("minutes").size())
+                .as("the detection job's service signals, read back from Kafka")
+                .isGreaterThan(100);
         assertThat(status).as(stdout + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout)
                 .contains("Flink web UI   http://127.0.0.1:")
+                .contains("Status page    http://127.0.0.1:")
                 .contains("== OUTAGE STARTED == chatgpt is down")
                 .as("the estimate says what it rests on: no past ChatGPT incident in the demo")
                 .contains(" left — typical of major outages")
@@ -90,5 +131,20 @@ class DemoITCase {
                     .singleElement()
                     .satisfies(row -> assertThat(row.durationSeconds()).isNotNull());
         }
+    }
+
+    /** GETs {@code path} from the status page whose address the demo printed. */
+    private static JsonNode statusPageOf(String stdout, String path) throws Exception {
+        Matcher address = STATUS_PAGE_LINE.matcher(stdout);
+        assertThat(address.find()).as(stdout).isTrue();
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(address.group(1) + path))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 }

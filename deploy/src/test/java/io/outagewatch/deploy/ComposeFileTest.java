@@ -197,7 +197,7 @@ class ComposeFileTest {
             mains.put(name, main.group(1));
             Class.forName(main.group(1));
 
-            String module = main.group(1).contains(".sink.") ? "alert-sink" : "ingest-connectors";
+            String module = moduleOf(main.group(1));
             String jar = "/opt/outagewatch/" + module + "/" + module + "-" + projectVersion();
             assertThat(command).contains(jar + ".jar:/opt/outagewatch/" + module + "/lib/*");
             assertThat(mountTarget(service(name), "./" + module + "/target"))
@@ -208,7 +208,19 @@ class ComposeFileTest {
                 .containsEntry("statuspage", "io.outagewatch.ingest.statuspage.StatusPageMain")
                 .containsEntry("intake", "io.outagewatch.ingest.intake.IntakeMain")
                 .containsEntry("simulator", "io.outagewatch.ingest.simulator.SimulatorMain")
-                .containsEntry(SINK, "io.outagewatch.sink.SinkMain");
+                .containsEntry(SINK, "io.outagewatch.sink.SinkMain")
+                .containsEntry("status-page", "io.outagewatch.status.StatusPageMain");
+    }
+
+    /** The module whose jar holds a Java service's main class. */
+    private static String moduleOf(String mainClass) {
+        if (mainClass.startsWith("io.outagewatch.sink.")) {
+            return "alert-sink";
+        }
+        if (mainClass.startsWith("io.outagewatch.status.")) {
+            return "status-page";
+        }
+        return "ingest-connectors";
     }
 
     @Test

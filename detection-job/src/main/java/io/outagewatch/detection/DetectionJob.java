@@ -8,6 +8,8 @@ import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
 import io.outagewatch.events.KafkaClientProperties;
+import io.outagewatch.events.MinuteSignals;
+import io.outagewatch.events.MinuteSignalsSerde;
 import io.outagewatch.events.Timestamps;
 import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
@@ -23,14 +25,15 @@ import org.apache.flink.types.Either;
 
 /**
  * {@code bin/outagewatch detect} and the main class of the job jar: Kafka topics in, alerts, dead
- * letters and vantage health out, exactly once.
+ * letters, vantage health and service signals out, exactly once.
  */
 public final class DetectionJob {
 
     static final String USAGE =
             "usage: bin/outagewatch detect [--config FILE]   (or: flink run <job jar> [--config"
                     + " FILE])\n\nRuns the detection job live: reads probe-results, social-reports"
-                    + " and status-updates, writes outage-alerts, dead-letters and vantage-health.";
+                    + " and status-updates, writes outage-alerts, dead-letters, vantage-health"
+                    + " and service-signals.";
 
     private DetectionJob() {}
 
@@ -144,6 +147,16 @@ public final class DetectionJob {
                                 VantageHealth::vantage))
                 .uid("sink-" + Topics.VANTAGE_HEALTH)
                 .name("Kafka " + Topics.VANTAGE_HEALTH);
+        outputs.serviceSignals()
+                .sinkTo(
+                        KafkaConnections.exactlyOnceSink(
+                                config,
+                                kafka,
+                                Topics.SERVICE_SIGNALS,
+                                MinuteSignalsSerde.INSTANCE,
+                                MinuteSignals::service))
+                .uid("sink-" + Topics.SERVICE_SIGNALS)
+                .name("Kafka " + Topics.SERVICE_SIGNALS);
     }
 
     /** One topic's records, parsed, with event time and a watermark per partition. */

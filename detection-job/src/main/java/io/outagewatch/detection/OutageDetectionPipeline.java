@@ -17,6 +17,7 @@ import io.outagewatch.detection.windows.ServiceMinuteAggregate;
 import io.outagewatch.detection.windows.VantageMinuteAggregate;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.DeadLetter;
+import io.outagewatch.events.MinuteSignals;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.SocialReport;
 import io.outagewatch.events.StatusUpdate;
@@ -36,8 +37,8 @@ import org.apache.flink.types.Either;
 
 /**
  * The detection topology, the same for live and replay runs: parsed inputs in (each record parsed
- * once where it entered, valid or a dead letter); alerts, dead letters and vantage health out.
- * Entry points only choose the sources and sinks.
+ * once where it entered, valid or a dead letter); alerts, dead letters, vantage health and service
+ * signals out. Entry points only choose the sources and sinks.
  *
  * <p>Probes are shuffled once, by vantage, to the vantage minutes; probe minutes and complaints
  * once, by service, to the service minutes; the detector then runs on the same subtask as its
@@ -61,7 +62,8 @@ public final class OutageDetectionPipeline {
     public record Outputs(
             DataStream<Alert> alerts,
             DataStream<DeadLetter> deadLetters,
-            DataStream<VantageHealth> vantageHealth) {}
+            DataStream<VantageHealth> vantageHealth,
+            DataStream<MinuteSignals> serviceSignals) {}
 
     private OutageDetectionPipeline() {}
 
@@ -138,7 +140,11 @@ public final class OutageDetectionPipeline {
                 probes.deadLetters.union(reports.deadLetters, statusUpdates.deadLetters);
         DataStream<VantageHealth> vantageHealth =
                 probeMinutes.getSideOutput(PipelineTags.VANTAGE_HEALTH);
-        return new Outputs(linkedAlerts, deadLetters, vantageHealth);
+        return new Outputs(
+                linkedAlerts,
+                deadLetters,
+                vantageHealth,
+                alerts.getSideOutput(PipelineTags.SERVICE_SIGNALS));
     }
 
     /**

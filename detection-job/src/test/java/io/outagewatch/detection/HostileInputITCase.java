@@ -144,7 +144,12 @@ class HostileInputITCase {
         // One partition per input keeps each topic in event-time order, so no valid record is
         // late; lateness has its own tests.
         kafka.createTopics(1, Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS, Topics.STATUS_UPDATES);
-        kafka.createTopics(2, Topics.OUTAGE_ALERTS, Topics.DEAD_LETTERS, Topics.VANTAGE_HEALTH);
+        kafka.createTopics(
+                2,
+                Topics.OUTAGE_ALERTS,
+                Topics.DEAD_LETTERS,
+                Topics.VANTAGE_HEALTH,
+                Topics.SERVICE_SIGNALS);
     }
 
     @AfterAll

@@ -57,9 +57,11 @@ class OperatorUidsTest {
                     "sink-outage-alerts",
                     "sink-dead-letters",
                     "sink-vantage-health",
+                    "sink-service-signals",
                     "Sink Committer: sink-outage-alerts",
                     "Sink Committer: sink-dead-letters",
-                    "Sink Committer: sink-vantage-health");
+                    "Sink Committer: sink-vantage-health",
+                    "Sink Committer: sink-service-signals");
 
     private static final Path OPERATIONS_DOC = Path.of("../docs/operations.md");
 
@@ -156,6 +158,7 @@ class OperatorUidsTest {
                         Optional.empty(),
                         dir.resolve("catalog.json"),
                         dir.resolve("alerts.jsonl"),
+                        Optional.empty(),
                         Optional.empty(),
                         Optional.empty());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -136,7 +136,11 @@ class SavepointRescaleITCase {
         // subtask reading several partitions of a backlog would see them out of order.
         kafka.createTopics(1, Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS, Topics.STATUS_UPDATES);
         kafka.createTopics(
-                ALERT_PARTITIONS, Topics.OUTAGE_ALERTS, Topics.DEAD_LETTERS, Topics.VANTAGE_HEALTH);
+                ALERT_PARTITIONS,
+                Topics.OUTAGE_ALERTS,
+                Topics.DEAD_LETTERS,
+                Topics.VANTAGE_HEALTH,
+                Topics.SERVICE_SIGNALS);
     }
 
     @AfterEach

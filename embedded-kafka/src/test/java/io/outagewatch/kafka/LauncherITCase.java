@@ -66,6 +66,7 @@ class LauncherITCase {
                     "simulate",
                     "sink",
                     "outages",
+                    "status",
                     "nab",
                     "bench",
                     "kafka"

@@ -23,6 +23,12 @@ public final class Topics {
     public static final String VANTAGE_HEALTH = "vantage-health";
 
     /**
+     * {@link MinuteSignals}, keyed by service: each service's signals and verdict in every minute
+     * the detection job decides, for the status page.
+     */
+    public static final String SERVICE_SIGNALS = "service-signals";
+
+    /**
      * {@link Maintenance}, keyed by service: maintenances the services announce on their status
      * pages, read by the alert sink only (never by the detection job, so an announcement cannot
      * pass for an acknowledgement).
@@ -37,6 +43,7 @@ public final class Topics {
                     OUTAGE_ALERTS,
                     DEAD_LETTERS,
                     VANTAGE_HEALTH,
+                    SERVICE_SIGNALS,
                     MAINTENANCES);
 
     private Topics() {}

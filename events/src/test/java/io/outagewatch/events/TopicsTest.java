@@ -8,7 +8,7 @@ class TopicsTest {
 
     @Test
     void topicNamesAreUnique() {
-        assertThat(Topics.ALL).doesNotHaveDuplicates().hasSize(7);
+        assertThat(Topics.ALL).doesNotHaveDuplicates().hasSize(8);
     }
 
     @Test

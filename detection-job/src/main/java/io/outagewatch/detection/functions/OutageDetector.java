@@ -1,6 +1,8 @@
 package io.outagewatch.detection.functions;
 
 import io.outagewatch.detection.JobMetrics;
+import io.outagewatch.detection.PipelineTags;
+import io.outagewatch.detection.assess.DecidedMinuteSignals;
 import io.outagewatch.detection.assess.DurationEstimates;
 import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.assess.ServiceDetectionState;
@@ -37,7 +39,8 @@ import org.apache.flink.util.Collector;
 /**
  * The per-service detector: buffers each service minute and official status update until the
  * watermark passes it, then folds both, in event-time order, into the service's baselines and
- * incident state machine and emits the resulting alerts.
+ * incident state machine and emits the resulting alerts, and each decided minute's signals on
+ * {@link PipelineTags#SERVICE_SIGNALS}.
  *
  * <p>Waiting for the watermark makes the result independent of how the two inputs interleave. While
  * an incident is open or suspected, a timer ticks through minutes without any signal, so silence
@@ -164,10 +167,14 @@ public final class OutageDetector
             if (minute != null) {
                 pendingMinutes.remove(minuteStart);
                 if (!alreadyDecided) {
-                    decide(state, minute, out);
+                    decide(state, minute, ctx, out);
                 }
             } else if (state.needsTicks() && !alreadyDecided) {
-                decide(state, ServiceMinute.empty(ctx.getCurrentKey(), instant(minuteStart)), out);
+                decide(
+                        state,
+                        ServiceMinute.empty(ctx.getCurrentKey(), instant(minuteStart)),
+                        ctx,
+                        out);
             }
             if (state.needsTicks()) {
                 ctx.timerService().registerEventTimeTimer(timestamp + MINUTE_MILLIS);
@@ -200,10 +207,13 @@ public final class OutageDetector
         }
     }
 
-    private void decide(ServiceDetectionState state, ServiceMinute minute, Collector<Alert> out) {
-        catchUpSilence(state, minute.minuteStart(), out);
+    private void decide(
+            ServiceDetectionState state, ServiceMinute minute, Context ctx, Collector<Alert> out) {
+        catchUpSilence(state, minute.minuteStart(), ctx, out);
         MinuteAssessment assessment = assessor.assess(minute, state);
         signals.update(minute.service(), assessment.evidence());
+        ctx.output(
+                PipelineTags.SERVICE_SIGNALS, DecidedMinuteSignals.of(minute, assessment, state));
         List<Alert> alerts = state.tracker().onMinute(assessment, state);
         assessor.learn(minute, assessment, state);
         for (Alert alert : alerts) {
@@ -218,7 +228,7 @@ public final class OutageDetector
      * minutes for the state machine while it is waiting on something.
      */
     private void catchUpSilence(
-            ServiceDetectionState state, Instant minuteStart, Collector<Alert> out) {
+            ServiceDetectionState state, Instant minuteStart, Context ctx, Collector<Alert> out) {
         Instant last = state.lastMinuteStart();
         if (last == null) {
             return;
@@ -230,7 +240,7 @@ public final class OutageDetector
         Instant tickUntil = minOf(minuteStart, firstSilent.plus(MAX_SILENT_TICKS));
         Instant silent = firstSilent;
         while (state.needsTicks() && silent.isBefore(tickUntil)) {
-            decide(state, ServiceMinute.empty(state.service(), silent), out);
+            decide(state, ServiceMinute.empty(state.service(), silent), ctx, out);
             silent = silent.plus(ServiceMinute.LENGTH);
         }
         if (silent.isBefore(minuteStart)) {

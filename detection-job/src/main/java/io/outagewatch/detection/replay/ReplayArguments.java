@@ -14,17 +14,20 @@ public record ReplayArguments(
         Path catalog,
         Path out,
         Optional<Path> deadLetters,
-        Optional<Path> config) {
+        Optional<Path> config,
+        Optional<Path> signals) {
 
     public static final String USAGE =
             String.join(
                     "\n",
                     "usage: bin/outagewatch replay [--probes P.jsonl[.gz]] [--reports R.jsonl[.gz]]"
                             + " [--status S.jsonl] --catalog C.json --out alerts.jsonl"
-                            + " [--dead-letters D.jsonl] [--config FILE]",
+                            + " [--dead-letters D.jsonl] [--signals S.jsonl] [--config FILE]",
                     "",
                     "Runs the detection pipeline over JSON-lines files, deterministically: the same"
                             + " input gives byte-identical output.",
+                    "--signals writes each decided service minute's signals (topic service-signals)"
+                            + " there.",
                     "At least one of --probes and --reports is needed. Exit 0 on success, 2 on bad"
                             + " usage or unreadable files.");
 
@@ -45,6 +48,7 @@ public record ReplayArguments(
         Path out = null;
         Path deadLetters = null;
         Path config = null;
+        Path signals = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -59,6 +63,7 @@ public record ReplayArguments(
                 case "--out" -> out = value;
                 case "--dead-letters" -> deadLetters = value;
                 case "--config" -> config = value;
+                case "--signals" -> signals = value;
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
@@ -87,6 +92,7 @@ public record ReplayArguments(
                 catalog,
                 out,
                 Optional.ofNullable(deadLetters),
-                Optional.ofNullable(config));
+                Optional.ofNullable(config),
+                Optional.ofNullable(signals));
     }
 }

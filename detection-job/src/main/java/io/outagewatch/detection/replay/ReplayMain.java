@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,8 @@ public final class ReplayMain {
 
     /**
      * Builds the replay job on {@code env}: a file source per input, the detection pipeline, and
-     * the alert and dead-letter lines that {@link #replay} collects.
+     * the alert and dead-letter lines that {@link #replay} collects, and the service-signal lines
+     * when {@code --signals} asks for them.
      *
      * @param emptyDirectory what an absent input reads
      * @param inputs filled with the input files actually given, by input name
@@ -179,15 +181,24 @@ public final class ReplayMain {
                                         inputs,
                                         tallyId)),
                         settings);
-        return outputs.alerts()
-                .process(new ToReplayLine.FromAlert())
-                .uid("replay-alert-lines")
-                .name("Alert lines")
-                .union(
-                        outputs.deadLetters()
-                                .process(new ToReplayLine.FromDeadLetter())
-                                .uid("replay-dead-letter-lines")
-                                .name("Dead-letter lines"));
+        DataStream<ReplayLine> lines =
+                outputs.alerts()
+                        .process(new ToReplayLine.FromAlert())
+                        .uid("replay-alert-lines")
+                        .name("Alert lines")
+                        .union(
+                                outputs.deadLetters()
+                                        .process(new ToReplayLine.FromDeadLetter())
+                                        .uid("replay-dead-letter-lines")
+                                        .name("Dead-letter lines"));
+        if (arguments.signals().isEmpty()) {
+            return lines;
+        }
+        return lines.union(
+                outputs.serviceSignals()
+                        .process(new ToReplayLine.FromServiceSignals())
+                        .uid("replay-service-signal-lines")
+                        .name("Service-signal lines"));
     }
 
     private static ReplaySummary collect(
@@ -210,14 +221,19 @@ public final class ReplayMain {
         }
         collected.sort(ReplayLine.ORDER);
 
-        List<String> alertLines = new ArrayList<>();
-        List<String> deadLetterLines = new ArrayList<>();
-        for (ReplayLine line : collected) {
-            (line.kind() == ReplayLine.Kind.ALERT ? alertLines : deadLetterLines).add(line.json());
+        Map<ReplayLine.Kind, List<String>> linesByKind = new EnumMap<>(ReplayLine.Kind.class);
+        for (ReplayLine.Kind kind : ReplayLine.Kind.values()) {
+            linesByKind.put(kind, new ArrayList<>());
         }
-        writeLines(arguments.out(), alertLines);
+        for (ReplayLine line : collected) {
+            linesByKind.get(line.kind()).add(line.json());
+        }
+        writeLines(arguments.out(), linesByKind.get(ReplayLine.Kind.ALERT));
         if (arguments.deadLetters().isPresent()) {
-            writeLines(arguments.deadLetters().get(), deadLetterLines);
+            writeLines(arguments.deadLetters().get(), linesByKind.get(ReplayLine.Kind.DEAD_LETTER));
+        }
+        if (arguments.signals().isPresent()) {
+            writeLines(arguments.signals().get(), linesByKind.get(ReplayLine.Kind.SERVICE_SIGNALS));
         }
         Map<String, Long> recordsRead = new TreeMap<>();
         for (String input : inputs.keySet()) {

@@ -18,8 +18,11 @@ public record ReplaySummary(
         Map<String, Long> invalid = new TreeMap<>();
         Map<String, Long> alerts = new TreeMap<>();
         for (ReplayLine line : lines) {
-            (line.kind() == ReplayLine.Kind.ALERT ? alerts : invalid)
-                    .merge(line.label(), 1L, Long::sum);
+            switch (line.kind()) {
+                case ALERT -> alerts.merge(line.label(), 1L, Long::sum);
+                case DEAD_LETTER -> invalid.merge(line.label(), 1L, Long::sum);
+                case SERVICE_SIGNALS -> {}
+            }
         }
         return new ReplaySummary(
                 recordsRead,

@@ -71,7 +71,11 @@ public final class ReplayTally implements AutoCloseable {
     }
 
     void collected(ReplayLine line) {
-        (line.kind() == ReplayLine.Kind.ALERT ? alerts : deadLetters).incrementAndGet();
+        switch (line.kind()) {
+            case ALERT -> alerts.incrementAndGet();
+            case DEAD_LETTER -> deadLetters.incrementAndGet();
+            case SERVICE_SIGNALS -> {}
+        }
     }
 
     /** {@code 52,310 records read (39 %) · 1 alert · 3 dead letters}. */

@@ -4,10 +4,15 @@ import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertSerde;
 import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.DeadLetterSerde;
+import io.outagewatch.events.MinuteSignals;
+import io.outagewatch.events.MinuteSignalsSerde;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Renders alerts and dead letters as replay output lines, keeping what orders them. */
+/**
+ * Renders alerts, dead letters and service signals as replay output lines, keeping what orders
+ * them.
+ */
 public final class ToReplayLine {
 
     /** Width of zero-padded numbers in sort keys, so text order is numeric order. */
@@ -63,6 +68,23 @@ public final class ToReplayLine {
             } catch (NumberFormatException e) {
                 return origin;
             }
+        }
+    }
+
+    /** Service signals, ordered by minute and service. */
+    public static final class FromServiceSignals
+            extends ProcessFunction<MinuteSignals, ReplayLine> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(MinuteSignals signals, Context ctx, Collector<ReplayLine> out) {
+            out.collect(
+                    new ReplayLine(
+                            ReplayLine.Kind.SERVICE_SIGNALS,
+                            signals.minuteStart().toEpochMilli(),
+                            signals.service(),
+                            MinuteSignalsSerde.INSTANCE.toJson(signals),
+                            signals.verdict().name()));
         }
     }
 }

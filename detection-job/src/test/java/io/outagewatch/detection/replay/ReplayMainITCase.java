@@ -2,6 +2,9 @@ package io.outagewatch.detection.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.events.MinuteSignals;
+import io.outagewatch.events.MinuteSignalsSerde;
+import io.outagewatch.events.MinuteVerdict;
 import io.outagewatch.progress.ProgressText;
 import io.outagewatch.scenario.Scenario;
 import io.outagewatch.scenario.Scenarios;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -74,7 +78,8 @@ class ReplayMainITCase {
                 "--status", input.resolve(Scenario.STATUS_FILE).toString(),
                 "--catalog", input.resolve("catalog.json").toString(),
                 "--out", outDir.resolve("alerts.jsonl").toString(),
-                "--dead-letters", outDir.resolve("dead.jsonl").toString());
+                "--dead-letters", outDir.resolve("dead.jsonl").toString(),
+                "--signals", outDir.resolve("signals.jsonl").toString());
     }
 
     @Test
@@ -100,6 +105,29 @@ class ReplayMainITCase {
                 .contains("OUTAGE_STARTED")
                 .contains("OUTAGE_RECOVERED")
                 .contains("malformed_json");
+        byte[] signals = Files.readAllBytes(out.resolve("first/signals.jsonl"));
+        assertThat(Files.readAllBytes(out.resolve("second/signals.jsonl"))).isEqualTo(signals);
+    }
+
+    @Test
+    void signalsHaveOneLinePerDecidedServiceMinuteWithTheOutageInIt(@TempDir Path out)
+            throws IOException {
+        Result run = replayInto(out, Scenario.PROBES_FILE);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<MinuteSignals> signals =
+                Files.readAllLines(out.resolve("signals.jsonl"), StandardCharsets.UTF_8).stream()
+                        .map(line -> MinuteSignalsSerde.INSTANCE.parse(line).value())
+                        .toList();
+        assertThat(signals).isNotEmpty();
+        assertThat(signals)
+                .extracting(s -> s.service() + "@" + s.minuteStart())
+                .doesNotHaveDuplicates();
+        assertThat(signals)
+                .extracting(MinuteSignals::minuteStart)
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(signals).extracting(MinuteSignals::verdict).contains(MinuteVerdict.OK);
+        assertThat(signals).filteredOn(s -> s.verdict() != MinuteVerdict.OK).isNotEmpty();
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class ScenarioReplay {
                         catalog,
                         alerts,
                         Optional.of(deadLetters),
+                        Optional.empty(),
                         Optional.empty());
         ReplaySummary summary = ReplayMain.replay(arguments, ReplayMain.configure(arguments));
         List<Alert> parsed =
