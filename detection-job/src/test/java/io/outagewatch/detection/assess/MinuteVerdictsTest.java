@@ -40,7 +40,8 @@ class MinuteVerdictsTest {
                         List.of(),
                         reportsAnomalous,
                         reportsAnomalous,
-                        new Evidence(null, null, List.of(), List.of(), 0.0, 0.0, 0));
+                        new Evidence(null, null, List.of(), List.of(), 0.0, 0.0, 0),
+                        false);
 
         assertThat(MinuteVerdicts.of(assessment)).isEqualTo(verdict);
     }
