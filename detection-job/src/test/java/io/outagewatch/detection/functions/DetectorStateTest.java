@@ -3,22 +3,15 @@ package io.outagewatch.detection.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.StateSerialization;
-import io.outagewatch.detection.assess.DurationEstimates;
-import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.assess.VantageRate;
 import io.outagewatch.detection.baseline.LatencyStats;
-import io.outagewatch.detection.baseline.ProbeQuorum;
-import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.estimate.ServiceHistory;
-import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
-import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +19,8 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,22 +76,7 @@ class DetectorStateTest {
     }
 
     private static long snapshotBytesAfterADay(int services) throws Exception {
-        var harness =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(
-                                new OutageDetector(
-                                        new MinuteAssessor(
-                                                ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                                        IncidentPolicy.defaults(),
-                                        DurationEstimates.bundled(Scenarios.catalog()))),
-                        ServiceMinute::service,
-                        StatusUpdate::service,
-                        Types.STRING);
-        Configuration noGenericTypes = new Configuration();
-        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig()
-                .configure(noGenericTypes, DetectorStateTest.class.getClassLoader());
-        harness.open();
+        var harness = DetectorHarness.opened(DetectorHarness.detector());
         for (int m = 0; m < MINUTES_PER_DAY; m++) {
             Instant start = DAY_START.plus(Duration.ofMinutes(m));
             for (int s = 0; s < services; s++) {

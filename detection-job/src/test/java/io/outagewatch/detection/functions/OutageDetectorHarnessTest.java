@@ -2,17 +2,12 @@ package io.outagewatch.detection.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.assess.DurationEstimates;
-import io.outagewatch.detection.assess.MinuteAssessor;
-import io.outagewatch.detection.baseline.ProbeQuorum;
-import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.StateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -47,56 +38,21 @@ class OutageDetectorHarnessTest {
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, ServiceMinute, StatusUpdate, Alert>
             harness() throws Exception {
-        return harness(detector());
+        return DetectorHarness.opened(detector());
     }
 
     private static OutageDetector detector() {
-        return detector(IncidentPolicy.defaults());
+        return DetectorHarness.detector();
     }
 
     private static OutageDetector detector(IncidentPolicy policy) {
-        return new OutageDetector(
-                new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                policy,
-                DurationEstimates.bundled(Scenarios.catalog()));
+        return DetectorHarness.detector(policy);
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ServiceMinute, StatusUpdate, Alert>
-            harness(OutageDetector detector) throws Exception {
-        var harness = unopened(detector);
-        harness.open();
-        return harness;
-    }
-
-    /** A harness whose detector starts from the snapshot, as a job restored from a savepoint. */
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, ServiceMinute, StatusUpdate, Alert>
             restored(OutageDetector detector, OperatorSubtaskState snapshot) throws Exception {
-        var harness = unopened(detector);
-        harness.initializeState(snapshot);
-        harness.open();
-        return harness;
-    }
-
-    /**
-     * With {@code pipeline.generic-types: false}, as a state type that fell back to Kryo would then
-     * fail to get a serializer.
-     */
-    private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ServiceMinute, StatusUpdate, Alert>
-            unopened(OutageDetector detector) throws Exception {
-        var harness =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(detector),
-                        ServiceMinute::service,
-                        StatusUpdate::service,
-                        Types.STRING);
-        Configuration noGenericTypes = new Configuration();
-        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig()
-                .configure(noGenericTypes, OutageDetectorHarnessTest.class.getClassLoader());
-        return harness;
+        return DetectorHarness.restored(detector, snapshot);
     }
 
     private static ServiceMinute minute(Instant start, int failingVantages, int complaints) {
@@ -312,7 +268,7 @@ class OutageDetectorHarnessTest {
     @Test
     void theGaugesFollowOpenIncidentsAndTheWatermarksDistanceFromTheWallClock() throws Exception {
         OutageDetector detector = detector();
-        var h = harness(detector);
+        var h = DetectorHarness.opened(detector);
         assertThat(detector.watermarkLagMillis()).isNaN();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
             feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));

@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.detection.StateSerialization;
-import io.outagewatch.detection.assess.DurationEstimates;
-import io.outagewatch.detection.assess.MinuteAssessor;
-import io.outagewatch.detection.baseline.ProbeQuorum;
-import io.outagewatch.detection.baseline.ReportAnomalyRule;
-import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.MinuteSignals;
 import io.outagewatch.events.MinuteVerdict;
 import io.outagewatch.events.StatusUpdate;
-import io.outagewatch.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -99,23 +89,7 @@ class OutageDetectorSignalsHarnessTest {
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, ServiceMinute, StatusUpdate, Alert>
             harness() throws Exception {
-        var harness =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(
-                                new OutageDetector(
-                                        new MinuteAssessor(
-                                                ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
-                                        IncidentPolicy.defaults(),
-                                        DurationEstimates.bundled(Scenarios.catalog()))),
-                        ServiceMinute::service,
-                        StatusUpdate::service,
-                        Types.STRING);
-        Configuration noGenericTypes = new Configuration();
-        noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig()
-                .configure(noGenericTypes, OutageDetectorSignalsHarnessTest.class.getClassLoader());
-        harness.open();
-        return harness;
+        return DetectorHarness.opened(DetectorHarness.detector());
     }
 
     private static ServiceMinute minute(Instant start, int failingVantages, int complaints) {
