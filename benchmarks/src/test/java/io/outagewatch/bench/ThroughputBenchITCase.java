@@ -60,14 +60,18 @@ class ThroughputBenchITCase {
                 .anyMatch(
                         line ->
                                 line.startsWith(
-                                        "bench throughput, pipeline p1: job running · 3,000 / 3,000"
-                                                + " events in (100 %)"))
-                .anyMatch(line -> line.startsWith("bench throughput, pipeline p2: job running"))
+                                        "bench throughput, pipeline p1 (run 1 of 3): job running ·"
+                                                + " 3,000 / 3,000 events in (100 %)"))
                 .anyMatch(
                         line ->
                                 line.startsWith(
-                                        "bench throughput, Kafka end to end: job running · 3,000 /"
-                                                + " 3,000 input records committed (100 %)"))
+                                        "bench throughput, pipeline p2 (run 3 of 3): job running"))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput, Kafka end to end (run 2 of 3): job running"
+                                                + " · 3,000 / 3,000 input records committed"
+                                                + " (100 %)"))
                 .anyMatch(line -> line.startsWith("bench throughput, state for 10 pairs: "));
     }
 }
