@@ -26,9 +26,11 @@ import java.util.TreeSet;
  * a {@link StoredDetection} with the operator's settings.
  *
  * <p>Plain Java, and never stored itself: the detector builds one from the service's pieces of
- * keyed state at each timer and writes back the pieces this class hands out ({@link
+ * keyed state when it first needs the service, keeps it between timers while it has room ({@code
+ * LiveDetections}), and after every timer writes back the pieces this class hands out ({@link
  * #trackerState()}, {@link #complaintRates()}, {@link #latencyStats()}, {@link #history()}, {@link
- * #lastMinuteStart()}, {@link #updatedVantages()} and {@link #evictedVantages()}).
+ * #lastMinuteStart()}, {@link #updatedVantages()} and {@link #evictedVantages()}), then calls
+ * {@link #markSaved()}.
  */
 public final class ServiceDetectionState implements DurationForecaster {
 
