@@ -5,10 +5,8 @@ import io.outagewatch.events.MinuteVerdict;
 
 /**
  * The verdict a status page shows for one decided minute, from the detector's assessment of that
- * minute alone. The same reading of the probe signal the incident state machine gives an outage's
- * severity: a quorum failing everywhere is down, some regions failing is partial, slow probes are
- * degraded (down when users complain as well), complaints against passing probes are partial and
- * complaints without probes are down.
+ * minute alone: OK unless anomalous, else the severity the incident state machine would give an
+ * outage seen in it ({@link MinuteAssessment#severity()}), MAJOR reading as down.
  */
 public final class MinuteVerdicts {
 
@@ -18,11 +16,10 @@ public final class MinuteVerdicts {
         if (!assessment.isAnomalous()) {
             return MinuteVerdict.OK;
         }
-        return switch (assessment.probe()) {
-            case OUTAGE, NO_DATA -> MinuteVerdict.DOWN;
-            case REGIONAL_OUTAGE, HEALTHY, NOISE -> MinuteVerdict.PARTIAL;
-            case DEGRADED ->
-                    assessment.reportsAnomalous() ? MinuteVerdict.DOWN : MinuteVerdict.DEGRADED;
+        return switch (assessment.severity()) {
+            case MAJOR -> MinuteVerdict.DOWN;
+            case PARTIAL -> MinuteVerdict.PARTIAL;
+            case DEGRADED -> MinuteVerdict.DEGRADED;
         };
     }
 }

@@ -333,7 +333,7 @@ public final class IncidentTracker {
         if (signalsAgree
                 || minute.probesConclusive()
                 || probeOutageStreak >= policy.confirmMinutesOneSignal()) {
-            return severityOf(minute);
+            return minute.severity();
         }
         if (degradedStreak >= policy.confirmMinutesDegraded()) {
             return Severity.DEGRADED;
@@ -343,20 +343,9 @@ public final class IncidentTracker {
                         ? policy.confirmMinutesReportsAgainstHealthyProbes()
                         : policy.confirmMinutesOneSignal();
         if (reportStreak >= reportMinutesNeeded) {
-            return severityOf(minute);
+            return minute.severity();
         }
         return null;
-    }
-
-    private static Severity severityOf(MinuteAssessment minute) {
-        return switch (minute.probe()) {
-            case OUTAGE -> Severity.MAJOR;
-            case REGIONAL_OUTAGE -> Severity.PARTIAL;
-            case DEGRADED -> minute.reportsAnomalous() ? Severity.MAJOR : Severity.DEGRADED;
-            // Users complain but every probe passes: part of the service is broken.
-            case HEALTHY, NOISE -> Severity.PARTIAL;
-            case NO_DATA -> Severity.MAJOR;
-        };
     }
 
     /**
@@ -391,7 +380,7 @@ public final class IncidentTracker {
 
     private List<Alert> continueOutage(MinuteAssessment minute, DurationForecaster forecaster) {
         ledByProbes |= minute.probe().isAnomalous();
-        Severity seen = severityOf(minute);
+        Severity seen = minute.severity();
         boolean upgraded = minute.isAnomalous() && rank(seen) > rank(severity);
         if (upgraded) {
             severity = seen;

@@ -1,6 +1,7 @@
 package io.outagewatch.detection.incident;
 
 import io.outagewatch.events.Evidence;
+import io.outagewatch.events.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -43,5 +44,20 @@ public record MinuteAssessment(
 
     public boolean isAnomalous() {
         return probe.isAnomalous() || reportsAnomalous;
+    }
+
+    /**
+     * The severity of an outage as this minute alone shows it: what the incident state machine
+     * gives an incident it confirms or upgrades here, and what a status page shows for the minute.
+     */
+    public Severity severity() {
+        return switch (probe) {
+            case OUTAGE -> Severity.MAJOR;
+            case REGIONAL_OUTAGE -> Severity.PARTIAL;
+            case DEGRADED -> reportsAnomalous ? Severity.MAJOR : Severity.DEGRADED;
+            // Users complain but every probe passes: part of the service is broken.
+            case HEALTHY, NOISE -> Severity.PARTIAL;
+            case NO_DATA -> Severity.MAJOR;
+        };
     }
 }
