@@ -22,12 +22,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -74,19 +78,27 @@ class StatusPageBrowserITCase {
 
         kafka = EmbeddedKafkaBroker.startDefault();
         kafka.createOutageWatchTopics(2);
+        // Every send is checked: a record the broker refused must fail here with its cause, not
+        // show up a minute later as a page that never read everything.
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (String line : Files.readAllLines(dir.resolve("signals.jsonl"))) {
-                producer.send(record(Topics.SERVICE_SIGNALS, line));
+                sent.add(producer.send(record(Topics.SERVICE_SIGNALS, line)));
             }
             for (String line : Files.readAllLines(dir.resolve("alerts.jsonl"))) {
-                producer.send(record(Topics.OUTAGE_ALERTS, line));
+                sent.add(producer.send(record(Topics.OUTAGE_ALERTS, line)));
             }
             for (var update : scenario.statusUpdates()) {
-                producer.send(
-                        new ProducerRecord<>(
-                                Topics.STATUS_UPDATES,
-                                update.service(),
-                                StatusUpdateSerde.INSTANCE.toBytes(update)));
+                sent.add(
+                        producer.send(
+                                new ProducerRecord<>(
+                                        Topics.STATUS_UPDATES,
+                                        update.service(),
+                                        StatusUpdateSerde.INSTANCE.toBytes(update))));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> record : sent) {
+                record.get(1, TimeUnit.MINUTES);
             }
         }
         page =
@@ -266,6 +278,11 @@ class StatusPageBrowserITCase {
     private static KafkaProducer<String, byte[]> producer() {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // One batch in flight: a slow broker answer retried behind a later batch is what breaks
+        // the idempotent producer's sequence (OutOfOrderSequenceException) and loses records.
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
