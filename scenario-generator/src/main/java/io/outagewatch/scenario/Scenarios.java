@@ -32,6 +32,7 @@ public final class Scenarios {
                     "night-outage",
                     "flapping",
                     "social-only",
+                    "social-only-night",
                     "probe-only",
                     "status-before-symptom",
                     "broken-vantage",

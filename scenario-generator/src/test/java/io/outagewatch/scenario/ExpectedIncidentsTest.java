@@ -99,6 +99,16 @@ class ExpectedIncidentsTest {
                                             "2024-05-14T18:30:00Z",
                                             "2024-05-14T19:30:00Z"))),
                     Map.entry(
+                            "social-only-night",
+                            List.of(
+                                    incident(
+                                            IncidentKind.SOCIAL_ONLY,
+                                            "bluesky-app",
+                                            "MAJOR",
+                                            List.of(),
+                                            "2024-05-14T02:40:00Z",
+                                            "2024-05-14T03:25:00Z"))),
+                    Map.entry(
                             "probe-only",
                             List.of(
                                     incident(

@@ -222,6 +222,34 @@ class OutageScenariosTest {
         assertThat(during).isGreaterThanOrEqualTo(10 * dayBefore);
     }
 
+    /**
+     * At night a social-only outage draws one to three complaints a minute, under the eight
+     * distinct authors a minute the per-minute complaint rule needs, against a few an hour the
+     * night before.
+     */
+    @Test
+    void socialOnlyOutageAtNightDrawsOneToThreeComplaintsAMinute() {
+        Scenario scenario = SuiteCache.get("social-only-night");
+        ServiceSpec bluesky = Scenarios.service("bluesky-app");
+        Instant start = Instant.parse("2024-05-14T02:40:00Z");
+        Instant end = Instant.parse("2024-05-14T03:25:00Z");
+        long minutes = Duration.between(start, end).toMinutes();
+
+        assertThat(scenario.probes()).isEmpty();
+        double perMinute = complaints(scenario, bluesky, start, end) / (double) minutes;
+        assertThat(perMinute).isBetween(1.0, 3.0);
+        long busiestMinute = 0;
+        for (Instant minute = start; minute.isBefore(end); minute = minute.plusSeconds(60)) {
+            busiestMinute =
+                    Math.max(
+                            busiestMinute,
+                            complaints(scenario, bluesky, minute, minute.plusSeconds(60)));
+        }
+        assertThat(busiestMinute).isLessThan(8);
+        assertThat(complaints(scenario, bluesky, dayBefore(start), dayBefore(end)))
+                .isLessThanOrEqualTo(minutes / 4);
+    }
+
     @Test
     void probeOnlyServiceFailsButIsNeverMentioned() {
         Scenario scenario = SuiteCache.get("probe-only");
