@@ -2,6 +2,7 @@ package io.outagewatch.detection;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.outagewatch.detection.baseline.PooledComplaintRule;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -156,6 +157,41 @@ public final class DetectionOptions {
                     .withDescription(
                             "Minimum -log10 p-value of the complaint count under the baseline's"
                                     + " negative binomial.");
+
+    public static final ConfigOption<Integer> REPORTS_POOLED_MINUTES =
+            key("outagewatch.reports.pooled.minutes")
+                    .intType()
+                    .defaultValue(PooledComplaintRule.DEFAULT_POOL_MINUTES)
+                    .withDescription(
+                            "Minutes whose complaints the pooled rule adds up: the minute decided"
+                                    + " and those just before it. For services whose users post"
+                                    + " fewer complaints a minute than the per-minute rule"
+                                    + " needs, at night say.");
+
+    public static final ConfigOption<Integer> REPORTS_POOLED_MIN_COUNT =
+            key("outagewatch.reports.pooled.min-count")
+                    .intType()
+                    .defaultValue(PooledComplaintRule.DEFAULT_MIN_COUNT)
+                    .withDescription(
+                            "Distinct authors, each counted once over the pooled minutes, a pool"
+                                    + " needs at least to be anomalous.");
+
+    public static final ConfigOption<Double> REPORTS_POOLED_MIN_RATIO =
+            key("outagewatch.reports.pooled.min-ratio")
+                    .doubleType()
+                    .defaultValue(PooledComplaintRule.DEFAULT_MIN_RATIO)
+                    .withDescription(
+                            "A pool's distinct authors must be at least this multiple of the"
+                                    + " baseline summed over its minutes.");
+
+    public static final ConfigOption<Double> REPORTS_POOLED_MIN_SCORE =
+            key("outagewatch.reports.pooled.min-score")
+                    .doubleType()
+                    .defaultValue(PooledComplaintRule.DEFAULT_MIN_SCORE)
+                    .withDescription(
+                            "Minimum -log10 p-value of a pool's distinct authors under the"
+                                    + " negative binomial of the baseline summed over its"
+                                    + " minutes.");
 
     public static final ConfigOption<Integer> CONFIRM_MINUTES_ONE_SIGNAL =
             key("outagewatch.incident.confirm-minutes.one-signal")

@@ -4,8 +4,11 @@ import io.outagewatch.detection.DetectionOptions;
 import io.outagewatch.detection.baseline.ConclusiveOutageRule;
 import io.outagewatch.detection.baseline.CountTailTest;
 import io.outagewatch.detection.baseline.LatencyBaseline;
+import io.outagewatch.detection.baseline.PooledComplaintRule;
+import io.outagewatch.detection.baseline.PooledMinute;
 import io.outagewatch.detection.baseline.ProbeQuorum;
 import io.outagewatch.detection.baseline.ProbeVerdict;
+import io.outagewatch.detection.baseline.RecentComplainers;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.baseline.SeasonalRateBaseline;
 import io.outagewatch.detection.baseline.VantageFailureBaseline;
@@ -18,8 +21,10 @@ import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Evidence;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,20 +47,39 @@ public final class MinuteAssessor implements Serializable {
 
     static final double ELEVATED_RATIO = 2.0;
 
+    /**
+     * A pool keeps a complaint-led incident open with {@link #ELEVATED_MIN_COMPLAINTS} and {@link
+     * #ELEVATED_RATIO}, and besides a score of at least this (p ≤ 1e-3): at night the trickle of
+     * complaints after a fix gives a pool three people for half an hour, and an incident held open
+     * that long leaves the complaint-decay fit only its tail to place the recovery in.
+     */
+    static final double ELEVATED_POOLED_MIN_SCORE = 3.0;
+
     private final ProbeQuorum quorum;
     private final ReportAnomalyRule reportRule;
     private final ConclusiveOutageRule conclusiveRule;
+    private final PooledComplaintRule pooledRule;
 
     public MinuteAssessor(
-            ProbeQuorum quorum, ReportAnomalyRule reportRule, ConclusiveOutageRule conclusiveRule) {
+            ProbeQuorum quorum,
+            ReportAnomalyRule reportRule,
+            ConclusiveOutageRule conclusiveRule,
+            PooledComplaintRule pooledRule) {
         this.quorum = Objects.requireNonNull(quorum, "quorum");
         this.reportRule = Objects.requireNonNull(reportRule, "reportRule");
         this.conclusiveRule = Objects.requireNonNull(conclusiveRule, "conclusiveRule");
+        this.pooledRule = Objects.requireNonNull(pooledRule, "pooledRule");
+    }
+
+    /** With the default {@link ConclusiveOutageRule} and {@link PooledComplaintRule}. */
+    public MinuteAssessor(ProbeQuorum quorum, ReportAnomalyRule reportRule) {
+        this(quorum, reportRule, PooledComplaintRule.DEFAULTS);
     }
 
     /** With the default {@link ConclusiveOutageRule}. */
-    public MinuteAssessor(ProbeQuorum quorum, ReportAnomalyRule reportRule) {
-        this(quorum, reportRule, ConclusiveOutageRule.DEFAULTS);
+    public MinuteAssessor(
+            ProbeQuorum quorum, ReportAnomalyRule reportRule, PooledComplaintRule pooledRule) {
+        this(quorum, reportRule, ConclusiveOutageRule.DEFAULTS, pooledRule);
     }
 
     public static MinuteAssessor from(Configuration config) {
@@ -66,7 +90,12 @@ public final class MinuteAssessor implements Serializable {
                 new ReportAnomalyRule(
                         config.get(DetectionOptions.REPORTS_MIN_COUNT),
                         config.get(DetectionOptions.REPORTS_MIN_SCORE),
-                        config.get(DetectionOptions.REPORTS_MIN_RATIO)));
+                        config.get(DetectionOptions.REPORTS_MIN_RATIO)),
+                new PooledComplaintRule(
+                        config.get(DetectionOptions.REPORTS_POOLED_MINUTES),
+                        config.get(DetectionOptions.REPORTS_POOLED_MIN_COUNT),
+                        config.get(DetectionOptions.REPORTS_POOLED_MIN_SCORE),
+                        config.get(DetectionOptions.REPORTS_POOLED_MIN_RATIO)));
     }
 
     /**
@@ -88,6 +117,7 @@ public final class MinuteAssessor implements Serializable {
                         SeasonalRateBaseline.Settings.DEFAULTS, stored.complaints()),
                 new LatencyBaseline(LatencyBaseline.Settings.DEFAULTS, stored.latency()),
                 VantageFailureBaseline.Settings.DEFAULTS,
+                new RecentComplainers(pooledRule.poolMinutes(), stored.recentComplainers()),
                 stored);
     }
 
@@ -111,9 +141,11 @@ public final class MinuteAssessor implements Serializable {
 
         double expectedComplaints = state.complaints().expectedPerMinute(minute.minuteStart());
         boolean reportsAnomalous = reportRule.isAnomalous(minute.complaints(), expectedComplaints);
+        PooledComplaints pooled = pooledComplaints(minute, expectedComplaints, state);
         boolean reportsElevated =
                 minute.complaints() >= ELEVATED_MIN_COMPLAINTS
-                        && minute.complaints() >= ELEVATED_RATIO * expectedComplaints;
+                                && minute.complaints() >= ELEVATED_RATIO * expectedComplaints
+                        || pooled.elevated();
 
         int probes = minute.probes();
         Double failureRate = probes == 0 ? null : (double) minute.failures() / probes;
@@ -123,6 +155,9 @@ public final class MinuteAssessor implements Serializable {
                         ? 0
                         : CountTailTest.score(minute.failures(), probes * failureBaseline, 0);
         double reportScore = reportRule.score(minute.complaints(), expectedComplaints);
+        if (pooled.since() != null) {
+            reportScore = Math.max(reportScore, pooled.score());
+        }
         Evidence evidence =
                 new Evidence(
                         failureRate,
@@ -140,7 +175,66 @@ public final class MinuteAssessor implements Serializable {
                 reportsAnomalous,
                 reportsElevated,
                 evidence,
-                probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses));
+                probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses),
+                pooled.since());
+    }
+
+    /**
+     * What the pool of this minute and the few before it showed.
+     *
+     * @param since the first minute of the pool's excess when it is anomalous, else null
+     * @param elevated the pool is clearly above its expectation, though maybe not anomalous: enough
+     *     to keep a complaint-led incident open, as {@link #ELEVATED_MIN_COMPLAINTS} and {@link
+     *     #ELEVATED_RATIO} say of one minute
+     * @param score the pool's score, 0 when it was not worth computing
+     */
+    private record PooledComplaints(Instant since, boolean elevated, double score) {
+        static final PooledComplaints NOTHING = new PooledComplaints(null, false, 0);
+    }
+
+    /**
+     * The pooled complaint rule on this minute and the few before it. The distinct authors are
+     * counted first, so the rest is computed only for a pool with enough people to matter.
+     *
+     * <p>Every minute of the pool is expected at what the baseline expected when the pool's oldest
+     * kept minute was judged, before it learned that minute: the minutes of an outage that the pool
+     * is still gathering are learned (clipped) until it fires, and would otherwise raise the
+     * expectation they are judged against; within ten minutes the seasonal expectation hardly
+     * moves.
+     */
+    private PooledComplaints pooledComplaints(
+            ServiceMinute minute, double expectedNow, ServiceDetectionState state) {
+        List<PooledMinute> before = state.recentComplainers().before(minute.minuteStart());
+        if (before.isEmpty() && minute.complaints() == 0) {
+            return PooledComplaints.NOTHING;
+        }
+        int authors = RecentComplainers.distinctAuthors(before, minute.authorHashes());
+        if (authors < Math.min(ELEVATED_MIN_COMPLAINTS, pooledRule.minCount())) {
+            return PooledComplaints.NOTHING;
+        }
+        int poolMinutes = pooledRule.poolMinutes();
+        double expectedPerMinute = before.isEmpty() ? expectedNow : before.get(0).expected();
+        double expectedTotal = poolMinutes * expectedPerMinute;
+        double score = pooledRule.score(authors, expectedTotal);
+        boolean elevated =
+                authors >= ELEVATED_MIN_COMPLAINTS
+                        && authors >= ELEVATED_RATIO * expectedTotal
+                        && score >= ELEVATED_POOLED_MIN_SCORE;
+        if (!pooledRule.isAnomalous(authors, expectedTotal)) {
+            return new PooledComplaints(null, elevated, score);
+        }
+        Instant first = state.recentComplainers().poolStart(minute.minuteStart());
+        int[] complaints = new int[poolMinutes];
+        for (PooledMinute kept : before) {
+            complaints[(int) Duration.between(first, kept.minuteStart()).toMinutes()] =
+                    kept.complaints();
+        }
+        complaints[poolMinutes - 1] = minute.complaints();
+        double[] expected = new double[poolMinutes];
+        Arrays.fill(expected, expectedPerMinute);
+        int start = PooledComplaintRule.excessStart(complaints, expected);
+        return new PooledComplaints(
+                first.plus(ServiceMinute.LENGTH.multipliedBy(start)), elevated, score);
     }
 
     /**
@@ -189,10 +283,31 @@ public final class MinuteAssessor implements Serializable {
                 .observe(
                         minute.minuteStart(),
                         minute.complaints(),
-                        assessment.reportsAnomalous() || state.tracker().isIncidentOpen());
+                        assessment.complaintsAnomalous() || state.tracker().isIncidentOpen());
+        rememberComplainers(minute, assessment.evidence().reportBaseline(), state);
+    }
+
+    /**
+     * Keeps the minute's sampled authors for the pools of the next minutes, while a pool could be
+     * anomalous at all at the service's current expectation; a busier service keeps none.
+     */
+    private void rememberComplainers(
+            ServiceMinute minute, double expected, ServiceDetectionState state) {
+        if (!pooledRule.canFire(expected, ServiceMinute.AUTHOR_SAMPLE)) {
+            state.recentComplainers().clear();
+            return;
+        }
+        state.recentComplainers()
+                .add(
+                        new PooledMinute(
+                                minute.minuteStart(),
+                                minute.complaints(),
+                                expected,
+                                minute.authorHashes()));
     }
 
     public void learnQuiet(ServiceDetectionState state, Instant from, Instant toExclusive) {
+        state.recentComplainers().passQuiet(toExclusive.minus(ServiceMinute.LENGTH));
         state.complaints().observeQuiet(from, toExclusive);
     }
 

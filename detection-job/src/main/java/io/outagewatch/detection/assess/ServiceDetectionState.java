@@ -2,6 +2,8 @@ package io.outagewatch.detection.assess;
 
 import io.outagewatch.detection.baseline.LatencyBaseline;
 import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.PooledMinute;
+import io.outagewatch.detection.baseline.RecentComplainers;
 import io.outagewatch.detection.baseline.SeasonalRateBaseline;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.baseline.VantageFailureBaseline;
@@ -14,6 +16,7 @@ import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.incident.IncidentTracker;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,9 +31,9 @@ import java.util.TreeSet;
  * <p>Plain Java, and never stored itself: the detector builds one from the service's pieces of
  * keyed state when it first needs the service, keeps it between timers while it has room ({@code
  * LiveDetections}), and after every timer writes back the pieces this class hands out ({@link
- * #trackerState()}, {@link #complaintRates()}, {@link #latencyStats()}, {@link #history()}, {@link
- * #lastMinuteStart()}, {@link #updatedVantages()} and {@link #evictedVantages()}), then calls
- * {@link #markSaved()}.
+ * #trackerState()}, {@link #complaintRates()}, {@link #recentComplainerMinutes()}, {@link
+ * #latencyStats()}, {@link #history()}, {@link #lastMinuteStart()}, {@link #updatedVantages()} and
+ * {@link #evictedVantages()}), then calls {@link #markSaved()}.
  */
 public final class ServiceDetectionState implements DurationForecaster {
 
@@ -43,6 +46,7 @@ public final class ServiceDetectionState implements DurationForecaster {
     private final SeasonalRateBaseline complaints;
     private final LatencyBaseline latency;
     private final VantageFailureBaseline.Settings vantageSettings;
+    private final RecentComplainers recentComplainers;
     private final TreeMap<String, VantageFailureBaseline> vantages = new TreeMap<>();
     private final TreeMap<String, Instant> vantageLastSeen = new TreeMap<>();
     private final Set<String> seenVantages = new TreeSet<>();
@@ -57,6 +61,7 @@ public final class ServiceDetectionState implements DurationForecaster {
             SeasonalRateBaseline complaints,
             LatencyBaseline latency,
             VantageFailureBaseline.Settings vantageSettings,
+            RecentComplainers recentComplainers,
             StoredDetection stored) {
         this.service = Objects.requireNonNull(service, "service");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -64,6 +69,7 @@ public final class ServiceDetectionState implements DurationForecaster {
         this.complaints = Objects.requireNonNull(complaints, "complaints");
         this.latency = Objects.requireNonNull(latency, "latency");
         this.vantageSettings = Objects.requireNonNull(vantageSettings, "vantageSettings");
+        this.recentComplainers = Objects.requireNonNull(recentComplainers, "recentComplainers");
         stored.vantages()
                 .forEach(
                         (vantage, rate) -> {
@@ -121,6 +127,11 @@ public final class ServiceDetectionState implements DurationForecaster {
         return complaints.rates();
     }
 
+    /** The recent minutes of complaints the pooled rule looks back on; empty when none. */
+    public List<PooledMinute> recentComplainerMinutes() {
+        return recentComplainers.minutes();
+    }
+
     public LatencyStats latencyStats() {
         return latency.stats();
     }
@@ -152,6 +163,10 @@ public final class ServiceDetectionState implements DurationForecaster {
 
     SeasonalRateBaseline complaints() {
         return complaints;
+    }
+
+    RecentComplainers recentComplainers() {
+        return recentComplainers;
     }
 
     LatencyBaseline latency() {

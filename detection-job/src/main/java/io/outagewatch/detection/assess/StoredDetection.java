@@ -1,10 +1,12 @@
 package io.outagewatch.detection.assess;
 
 import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.PooledMinute;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param durations what the service's past incidents taught the duration model
  * @param lastMinuteStart start of the last minute decided; null before the first
  * @param vantages the data of every vantage's failure baseline, by vantage
+ * @param recentComplainers the recent minutes of complaints the pooled rule looks back on
  */
 public record StoredDetection(
         IncidentState tracker,
@@ -26,7 +29,8 @@ public record StoredDetection(
         LatencyStats latency,
         ServiceHistory durations,
         Instant lastMinuteStart,
-        Map<String, VantageRate> vantages) {
+        Map<String, VantageRate> vantages,
+        List<PooledMinute> recentComplainers) {
 
     public StoredDetection {
         tracker = Objects.requireNonNullElse(tracker, IncidentState.EMPTY);
@@ -34,5 +38,6 @@ public record StoredDetection(
         latency = Objects.requireNonNullElse(latency, LatencyStats.EMPTY);
         durations = Objects.requireNonNullElse(durations, ServiceHistory.empty());
         vantages = Map.copyOf(Objects.requireNonNullElse(vantages, Map.of()));
+        recentComplainers = List.copyOf(Objects.requireNonNullElse(recentComplainers, List.of()));
     }
 }

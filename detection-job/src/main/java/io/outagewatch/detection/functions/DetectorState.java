@@ -4,14 +4,18 @@ import io.outagewatch.detection.assess.ServiceDetectionState;
 import io.outagewatch.detection.assess.StoredDetection;
 import io.outagewatch.detection.assess.VantageRate;
 import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.PooledMinute;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateDescriptor;
@@ -45,6 +49,14 @@ public final class DetectorState {
     public static final ValueStateDescriptor<SeasonalRates> COMPLAINT_RATES =
             new ValueStateDescriptor<>("complaint-rates", TypeInformation.of(SeasonalRates.class));
 
+    /**
+     * The last few minutes' sampled complaining authors, for the pooled complaint rule: at most one
+     * entry per minute of the pool, each of at most {@code ServiceMinute.AUTHOR_SAMPLE} hashes;
+     * absent while no complaint is in the pool.
+     */
+    public static final ListStateDescriptor<PooledMinute> RECENT_COMPLAINERS =
+            new ListStateDescriptor<>("recent-complainers", TypeInformation.of(PooledMinute.class));
+
     /** The latency baseline's data; absent until a minute has latency samples. */
     public static final ValueStateDescriptor<LatencyStats> LATENCY_STATS =
             new ValueStateDescriptor<>("latency-stats", TypeInformation.of(LatencyStats.class));
@@ -64,6 +76,7 @@ public final class DetectorState {
                     INCIDENT_TRACKER,
                     VANTAGE_RATES,
                     COMPLAINT_RATES,
+                    RECENT_COMPLAINERS,
                     LATENCY_STATS,
                     DURATION_HISTORY,
                     LAST_DECIDED_MINUTE);
@@ -71,6 +84,7 @@ public final class DetectorState {
     private final ValueState<IncidentState> incidentTracker;
     private final MapState<String, VantageRate> vantageRates;
     private final ValueState<SeasonalRates> complaintRates;
+    private final ListState<PooledMinute> recentComplainers;
     private final ValueState<LatencyStats> latencyStats;
     private final ValueState<ServiceHistory> durationHistory;
     private final ValueState<Instant> lastDecidedMinute;
@@ -80,6 +94,7 @@ public final class DetectorState {
         incidentTracker = context.getState(INCIDENT_TRACKER);
         vantageRates = context.getMapState(VANTAGE_RATES);
         complaintRates = context.getState(COMPLAINT_RATES);
+        recentComplainers = context.getListState(RECENT_COMPLAINERS);
         latencyStats = context.getState(LATENCY_STATS);
         durationHistory = context.getState(DURATION_HISTORY);
         lastDecidedMinute = context.getState(LAST_DECIDED_MINUTE);
@@ -91,19 +106,24 @@ public final class DetectorState {
         for (Map.Entry<String, VantageRate> entry : vantageRates.entries()) {
             vantages.put(entry.getKey(), entry.getValue());
         }
+        List<PooledMinute> complainers = new ArrayList<>();
+        recentComplainers.get().forEach(complainers::add);
         return new StoredDetection(
                 incidentTracker.value(),
                 complaintRates.value(),
                 latencyStats.value(),
                 durationHistory.value(),
                 lastDecidedMinute.value(),
-                vantages);
+                vantages,
+                complainers);
     }
 
     /** Stores what {@code state} holds for the current key; pieces holding nothing are cleared. */
     void save(ServiceDetectionState state) throws Exception {
         keep(incidentTracker, state.trackerState(), IncidentState.EMPTY);
         keep(complaintRates, state.complaintRates(), SeasonalRates.EMPTY);
+        // An empty list clears the piece.
+        recentComplainers.update(state.recentComplainerMinutes());
         keep(latencyStats, state.latencyStats(), LatencyStats.EMPTY);
         keep(durationHistory, state.history(), ServiceHistory.empty());
         lastDecidedMinute.update(state.lastMinuteStart());

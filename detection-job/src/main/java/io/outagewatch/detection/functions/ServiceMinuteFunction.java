@@ -3,6 +3,7 @@ package io.outagewatch.detection.functions;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.detection.windows.AuthorSample;
 import io.outagewatch.detection.windows.ServiceMinuteTally;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.apache.flink.util.Collector;
 /**
  * Turns one service's tallied minute into its service minute: probe counts per vantage (broken
  * vantages left out, see {@link io.outagewatch.detection.probes.VantageIsolation}), latency p95,
- * and distinct complaining authors.
+ * distinct complaining authors, and a sample of them as hashes.
  */
 public final class ServiceMinuteFunction
         extends ProcessWindowFunction<ServiceMinuteTally, ServiceMinute, String, TimeWindow> {
@@ -76,6 +77,7 @@ public final class ServiceMinuteFunction
                         p95,
                         latencyCount,
                         tally.authors.size(),
-                        tally.complaintsByRegion()));
+                        tally.complaintsByRegion(),
+                        AuthorSample.of(tally.authors, ServiceMinute.AUTHOR_SAMPLE)));
     }
 }

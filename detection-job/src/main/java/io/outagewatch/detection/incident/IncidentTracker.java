@@ -219,6 +219,12 @@ public final class IncidentTracker {
             phase = IncidentPhase.SUSPECTED;
             firstAnomalousMinute = minute.minuteStart();
         }
+        Instant pooledSince = minute.pooledComplaintsSince();
+        if (pooledSince != null && pooledSince.isBefore(firstAnomalousMinute)) {
+            // Pooled complaints are anomalous only once several minutes have added up; the
+            // outage began where their excess did.
+            firstAnomalousMinute = pooledSince;
+        }
         countStreaks(minute);
         Severity confirmed = confirmedSeverity(minute);
         if (confirmed == null) {
@@ -302,7 +308,7 @@ public final class IncidentTracker {
             reportAfterglowUntil = null;
             return minute;
         }
-        if (!minute.reportsAnomalous()
+        if (!minute.complaintsAnomalous()
                 || !minute.probe().hasData()
                 || minute.probe().isAnomalous()) {
             return minute;
@@ -315,7 +321,8 @@ public final class IncidentTracker {
                 false,
                 false,
                 minute.evidence(),
-                minute.probesConclusive());
+                minute.probesConclusive(),
+                null);
     }
 
     private void countStreaks(MinuteAssessment minute) {
@@ -324,12 +331,12 @@ public final class IncidentTracker {
                         || minute.probe() == ProbeSignal.REGIONAL_OUTAGE;
         probeOutageStreak = hardFailure ? probeOutageStreak + 1 : 0;
         degradedStreak = minute.probe() == ProbeSignal.DEGRADED ? degradedStreak + 1 : 0;
-        reportStreak = minute.reportsAnomalous() ? reportStreak + 1 : 0;
+        reportStreak = minute.complaintsAnomalous() ? reportStreak + 1 : 0;
     }
 
     /** The severity of a confirmed outage, or null while the evidence is not yet enough. */
     private Severity confirmedSeverity(MinuteAssessment minute) {
-        boolean signalsAgree = minute.probe().isAnomalous() && minute.reportsAnomalous();
+        boolean signalsAgree = minute.probe().isAnomalous() && minute.complaintsAnomalous();
         if (signalsAgree
                 || minute.probesConclusive()
                 || probeOutageStreak >= policy.confirmMinutesOneSignal()) {

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param evidence the figures behind the verdict, carried into alerts
  * @param probesConclusive the probes alone prove an outage this minute ({@code
  *     ConclusiveOutageRule}): it is confirmed without waiting for more minutes
+ * @param pooledComplaintsSince the complaints of this minute and the few before it, pooled, are
+ *     anomalous ({@code PooledComplaintRule}): the start of the first minute of their excess, where
+ *     an incident they open begins; null when the pool is not anomalous
  */
 public record MinuteAssessment(
         Instant minuteStart,
@@ -29,7 +32,8 @@ public record MinuteAssessment(
         boolean reportsAnomalous,
         boolean reportsElevated,
         Evidence evidence,
-        boolean probesConclusive) {
+        boolean probesConclusive,
+        Instant pooledComplaintsSince) {
 
     public MinuteAssessment {
         Objects.requireNonNull(minuteStart, "minuteStart");
@@ -40,10 +44,41 @@ public record MinuteAssessment(
         if (!minuteEnd.isAfter(minuteStart)) {
             throw new IllegalArgumentException("minuteEnd must be after minuteStart");
         }
+        if (pooledComplaintsSince != null && pooledComplaintsSince.isAfter(minuteStart)) {
+            throw new IllegalArgumentException(
+                    "pooledComplaintsSince must not be after minuteStart");
+        }
+    }
+
+    /** A minute whose complaints are judged on their own, without a pool. */
+    public MinuteAssessment(
+            Instant minuteStart,
+            Instant minuteEnd,
+            ProbeSignal probe,
+            List<String> affectedRegions,
+            boolean reportsAnomalous,
+            boolean reportsElevated,
+            Evidence evidence,
+            boolean probesConclusive) {
+        this(
+                minuteStart,
+                minuteEnd,
+                probe,
+                affectedRegions,
+                reportsAnomalous,
+                reportsElevated,
+                evidence,
+                probesConclusive,
+                null);
     }
 
     public boolean isAnomalous() {
-        return probe.isAnomalous() || reportsAnomalous;
+        return probe.isAnomalous() || complaintsAnomalous();
+    }
+
+    /** The complaints are anomalous, in this minute alone or pooled with the minutes before it. */
+    public boolean complaintsAnomalous() {
+        return reportsAnomalous || pooledComplaintsSince != null;
     }
 
     /**
@@ -54,7 +89,7 @@ public record MinuteAssessment(
         return switch (probe) {
             case OUTAGE -> Severity.MAJOR;
             case REGIONAL_OUTAGE -> Severity.PARTIAL;
-            case DEGRADED -> reportsAnomalous ? Severity.MAJOR : Severity.DEGRADED;
+            case DEGRADED -> complaintsAnomalous() ? Severity.MAJOR : Severity.DEGRADED;
             // Users complain but every probe passes: part of the service is broken.
             case HEALTHY, NOISE -> Severity.PARTIAL;
             case NO_DATA -> Severity.MAJOR;

@@ -3,6 +3,7 @@ package io.outagewatch.detection.records;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,9 @@ import java.util.TreeMap;
  * @param latencyP95Ms 95th percentile latency of successful probes, NaN without samples
  * @param complaints distinct authors complaining in the minute
  * @param complaintsByRegion distinct complaining authors per region, where reports name one
+ * @param authorHashes a sample of the complaining authors, as 64-bit hashes of their keys: the
+ *     smallest {@link #AUTHOR_SAMPLE} hashes, ascending ({@code AuthorSample}), so the detector can
+ *     count distinct authors over several minutes; all of them while the minute has no more
  */
 public record ServiceMinute(
         String service,
@@ -27,9 +31,19 @@ public record ServiceMinute(
         double latencyP95Ms,
         int latencySamples,
         int complaints,
-        Map<String, Integer> complaintsByRegion) {
+        Map<String, Integer> complaintsByRegion,
+        long[] authorHashes) {
 
     public static final Duration LENGTH = Duration.ofMinutes(1);
+
+    /**
+     * Authors sampled per minute: as many as the per-minute complaint rule's least count (8).
+     * Pooling minutes is for minutes quieter than that; a busier minute is judged on its own, and
+     * its sample only makes the pooled count of distinct authors a lower bound, never an overcount.
+     */
+    public static final int AUTHOR_SAMPLE = 8;
+
+    private static final long[] NO_AUTHORS = new long[0];
 
     public ServiceMinute {
         Objects.requireNonNull(service, "service");
@@ -37,6 +51,39 @@ public record ServiceMinute(
         vantages = new TreeMap<>(vantages);
         excludedVantages = new ArrayList<>(excludedVantages);
         complaintsByRegion = new TreeMap<>(complaintsByRegion);
+        authorHashes = authorHashes == null ? NO_AUTHORS : authorHashes.clone();
+        if (authorHashes.length > AUTHOR_SAMPLE) {
+            throw new IllegalArgumentException(
+                    "at most " + AUTHOR_SAMPLE + " author hashes, got " + authorHashes.length);
+        }
+    }
+
+    /** A minute without a sample of its authors. */
+    public ServiceMinute(
+            String service,
+            Instant minuteStart,
+            Map<String, VantageCounts> vantages,
+            List<String> excludedVantages,
+            double latencyP95Ms,
+            int latencySamples,
+            int complaints,
+            Map<String, Integer> complaintsByRegion) {
+        this(
+                service,
+                minuteStart,
+                vantages,
+                excludedVantages,
+                latencyP95Ms,
+                latencySamples,
+                complaints,
+                complaintsByRegion,
+                NO_AUTHORS);
+    }
+
+    /** A copy: the record must stay immutable. */
+    @Override
+    public long[] authorHashes() {
+        return authorHashes.clone();
     }
 
     /** A minute with no signal at all, used when the detector ticks through silence. */
@@ -49,7 +96,8 @@ public record ServiceMinute(
                 Double.NaN,
                 0,
                 0,
-                new TreeMap<>());
+                new TreeMap<>(),
+                NO_AUTHORS);
     }
 
     public Instant minuteEnd() {
@@ -70,5 +118,49 @@ public record ServiceMinute(
 
     public int timeouts() {
         return vantages.values().stream().mapToInt(VantageCounts::timeouts).sum();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServiceMinute that
+                && service.equals(that.service)
+                && minuteStart.equals(that.minuteStart)
+                && vantages.equals(that.vantages)
+                && excludedVantages.equals(that.excludedVantages)
+                && Double.compare(latencyP95Ms, that.latencyP95Ms) == 0
+                && latencySamples == that.latencySamples
+                && complaints == that.complaints
+                && complaintsByRegion.equals(that.complaintsByRegion)
+                && Arrays.equals(authorHashes, that.authorHashes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                                service,
+                                minuteStart,
+                                vantages,
+                                excludedVantages,
+                                latencyP95Ms,
+                                latencySamples,
+                                complaints,
+                                complaintsByRegion)
+                        * 31
+                + Arrays.hashCode(authorHashes);
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceMinute[service=%s, minuteStart=%s, vantages=%s, excludedVantages=%s, latencyP95Ms=%s, latencySamples=%d, complaints=%d, complaintsByRegion=%s, authorHashes=%s]"
+                .formatted(
+                        service,
+                        minuteStart,
+                        vantages,
+                        excludedVantages,
+                        latencyP95Ms,
+                        latencySamples,
+                        complaints,
+                        complaintsByRegion,
+                        Arrays.toString(authorHashes));
     }
 }

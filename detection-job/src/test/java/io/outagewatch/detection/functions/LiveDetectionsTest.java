@@ -29,7 +29,7 @@ class LiveDetectionsTest {
                         name,
                         IncidentPolicy.defaults(),
                         estimates,
-                        new StoredDetection(null, null, null, null, null, null));
+                        new StoredDetection(null, null, null, null, null, null, null));
     }
 
     @Test
