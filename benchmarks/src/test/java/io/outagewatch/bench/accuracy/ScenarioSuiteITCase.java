@@ -50,6 +50,15 @@ class ScenarioSuiteITCase {
      */
     private static final Duration SOCIAL_ONLY_MAX_RECOVERY_ERROR = Duration.ofMinutes(5);
 
+    /**
+     * At two complaints a minute a pool of ten minutes has its eight people in four or five
+     * minutes, and needs a second anomalous minute to confirm.
+     */
+    private static final Duration NIGHT_COMPLAINTS_MAX_DETECTION_DELAY = Duration.ofMinutes(8);
+
+    /** The incident starts where the pooled complaints' excess does, not where it is confirmed. */
+    private static final Duration NIGHT_COMPLAINTS_MAX_ONSET_ERROR = Duration.ofMinutes(3);
+
     @RegisterExtension
     static final MiniClusterExtension FLINK =
             new MiniClusterExtension(
@@ -135,6 +144,22 @@ class ScenarioSuiteITCase {
     @Test
     void socialOnlyServiceIsDetectedFromComplaints() throws Exception {
         assertMatchesExpectation("social-only", SOCIAL_ONLY_MAX_RECOVERY_ERROR);
+    }
+
+    /**
+     * One to three people a minute complain about Bluesky at night, never the eight a minute the
+     * per-minute rule needs; their distinct authors pooled over ten minutes find it (issue #19).
+     */
+    @Test
+    void socialOnlyOutageAtNightIsDetectedFromPooledComplaints() throws Exception {
+        ScenarioScore.Match match =
+                assertMatchesExpectation("social-only-night", SOCIAL_ONLY_MAX_RECOVERY_ERROR)
+                        .get(0);
+
+        assertThat(match.detectionDelay().orElseThrow())
+                .isLessThanOrEqualTo(NIGHT_COMPLAINTS_MAX_DETECTION_DELAY);
+        assertThat(match.onsetError().orElseThrow().abs())
+                .isLessThanOrEqualTo(NIGHT_COMPLAINTS_MAX_ONSET_ERROR);
     }
 
     @Test

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outagewatch.detection.StateSerialization;
 import io.outagewatch.detection.assess.VantageRate;
 import io.outagewatch.detection.baseline.LatencyStats;
+import io.outagewatch.detection.baseline.PooledMinute;
 import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.detection.windows.AuthorSample;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,7 +46,9 @@ class DetectorStateTest {
                 VantageRate.class,
                 SeasonalRates.class,
                 LatencyStats.class,
-                ServiceHistory.class
+                ServiceHistory.class,
+                PooledMinute.class,
+                ServiceMinute.class
             })
     void everyPieceIsAFlinkPojoWithNothingLeftToKryo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
@@ -114,7 +119,49 @@ class DetectorStateTest {
         }
         double p95 = 160 + (index * 7) % 40;
         int complaints = outage ? 40 : index % 4 == 0 ? 1 : 0;
+        List<String> authors = new ArrayList<>();
+        for (int a = 0; a < complaints; a++) {
+            authors.add("did:plc:" + service + "-" + index + "-" + a);
+        }
         return new ServiceMinute(
-                service, start, vantages, List.of(), p95, 12, complaints, new TreeMap<>());
+                service,
+                start,
+                vantages,
+                List.of(),
+                p95,
+                12,
+                complaints,
+                new TreeMap<>(),
+                AuthorSample.of(authors, ServiceMinute.AUTHOR_SAMPLE));
+    }
+
+    @Test
+    void aServiceMinuteAndAPooledMinuteRoundTripThroughFlinksSerializers() {
+        ServiceMinute minute = minute("bluesky-app", OUTAGE_START, 0);
+        PooledMinute pooled = new PooledMinute(OUTAGE_START, 40, 0.06, minute.authorHashes());
+
+        assertThat(minute.authorHashes()).hasSize(ServiceMinute.AUTHOR_SAMPLE);
+        assertThat(StateSerialization.copy(minute, ServiceMinute.class)).isEqualTo(minute);
+        assertThat(StateSerialization.copy(pooled, PooledMinute.class)).isEqualTo(pooled);
+        // At most 8 hashes of 8 bytes, plus the minute, count and expectation.
+        assertThat(StateSerialization.bytes(pooled, PooledMinute.class).length).isLessThan(100);
+    }
+
+    /** A record restored from a snapshot taken before it had authors reads as having none. */
+    @Test
+    void aServiceMinuteWithoutItsAuthorSampleHasAnEmptyOne() {
+        ServiceMinute before =
+                new ServiceMinute(
+                        "bluesky-app",
+                        OUTAGE_START,
+                        new TreeMap<>(),
+                        List.of(),
+                        Double.NaN,
+                        0,
+                        3,
+                        new TreeMap<>(),
+                        null);
+
+        assertThat(before.authorHashes()).isEmpty();
     }
 }

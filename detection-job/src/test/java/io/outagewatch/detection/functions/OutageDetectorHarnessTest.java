@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.detection.windows.AuthorSample;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +34,9 @@ class OutageDetectorHarnessTest {
     private static final int OUTAGE_MINUTES = 20;
     private static final Instant FIX = ONSET.plus(Duration.ofMinutes(OUTAGE_MINUTES));
     private static final Duration WALL_CLOCK_AHEAD = Duration.ofMinutes(3);
+    private static final Instant NIGHT_ONSET = Instant.parse("2024-05-14T02:40:00Z");
+    private static final Duration QUIET_BEFORE_NIGHT_ONSET = Duration.ofHours(8);
+    private static final int NIGHT_OUTAGE_MINUTES = 10;
     private static final List<String> VANTAGES =
             List.of("ap-1", "ap-2", "eu-1", "eu-2", "us-1", "us-2");
 
@@ -62,8 +67,20 @@ class OutageDetectorHarnessTest {
             int failures = i < failingVantages ? 2 : 0;
             vantages.put(vantage, new VantageCounts(vantage.substring(0, 2), 2, failures, 0));
         }
+        List<String> authors = new ArrayList<>();
+        for (int i = 0; i < complaints; i++) {
+            authors.add("did:plc:user-" + start.getEpochSecond() + "-" + i);
+        }
         return new ServiceMinute(
-                "chatgpt", start, vantages, List.of(), 180.0, 12, complaints, new TreeMap<>());
+                "chatgpt",
+                start,
+                vantages,
+                List.of(),
+                180.0,
+                12,
+                complaints,
+                new TreeMap<>(),
+                AuthorSample.of(authors, ServiceMinute.AUTHOR_SAMPLE));
     }
 
     private static void feedMinute(
@@ -101,12 +118,17 @@ class OutageDetectorHarnessTest {
         assertThat(alerts.get(2).durationSeconds())
                 .isEqualTo(Duration.ofMinutes(OUTAGE_MINUTES).toSeconds());
         // Only the service's learned state stays: no buffered minutes, no timers. The tracker's
-        // piece holds the hour after a probe-led recovery in which complaints are discounted.
+        // piece holds the hour after a probe-led recovery in which complaints are discounted. No
+        // recent complainers: at the two a minute this service's baseline expects now, before
+        // warm-up, no pool of ten minutes' samples could be anomalous.
+        List<String> learned =
+                DetectorState.ALL.stream()
+                        .filter(piece -> piece != DetectorState.RECENT_COMPLAINERS)
+                        .map(StateDescriptor::getName)
+                        .toList();
         assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(storedPieces(h))
-                .containsExactlyInAnyOrderElementsOf(
-                        DetectorState.ALL.stream().map(StateDescriptor::getName).toList());
-        assertThat(h.numKeyedStateEntries()).isEqualTo(DetectorState.ALL.size());
+        assertThat(storedPieces(h)).containsExactlyInAnyOrderElementsOf(learned);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(learned.size());
         h.close();
     }
 
@@ -129,6 +151,56 @@ class OutageDetectorHarnessTest {
                 .containsExactly(AlertType.OUTAGE_STARTED, AlertType.OUTAGE_RECOVERED);
         assertThat(alerts.get(1).recoveredAt()).isEqualTo(ONSET.plus(Duration.ofMinutes(10)));
         assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    /**
+     * A service whose users post two complaints a minute at night, eight hours after its last
+     * ordinary complaint: no minute reaches the per-minute rule's eight, but the pool does in its
+     * fourth minute, and the incident begins where the complaints did.
+     */
+    @Test
+    void twoPeopleAMinuteAtNightOpenAnIncidentBackdatedToTheirFirstComplaint() throws Exception {
+        var h = harness();
+        feedMinute(h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
+        for (int m = 0; m < NIGHT_OUTAGE_MINUTES; m++) {
+            feedMinute(
+                    h,
+                    nightMinute(
+                            NIGHT_ONSET.plus(Duration.ofMinutes(m)),
+                            "did:plc:user-" + m + "-a",
+                            "did:plc:user-" + m + "-b"));
+        }
+        assertThat(storedPieces(h)).contains(DetectorState.RECENT_COMPLAINERS.getName());
+        // Complaints stop; only the watermark moves on.
+        h.processBothWatermarks(
+                new Watermark(NIGHT_ONSET.plus(Duration.ofHours(1)).toEpochMilli()));
+
+        List<Alert> alerts = List.copyOf(h.extractOutputValues());
+        assertThat(alerts.get(0).type()).isEqualTo(AlertType.OUTAGE_STARTED);
+        assertThat(alerts.get(0).startedAt()).isEqualTo(NIGHT_ONSET);
+        assertThat(alerts.get(0).detectedAt()).isEqualTo(NIGHT_ONSET.plus(Duration.ofMinutes(5)));
+        assertThat(alerts.get(alerts.size() - 1).type()).isEqualTo(AlertType.OUTAGE_RECOVERED);
+        assertThat(h.numEventTimeTimers()).isZero();
+        // The authors are kept only while a complaint is in the pool.
+        assertThat(storedPieces(h)).doesNotContain(DetectorState.RECENT_COMPLAINERS.getName());
+        h.close();
+    }
+
+    /** One account posting every minute at night is one author however long it goes on. */
+    @Test
+    void oneAccountComplainingEveryMinuteAtNightOpensNothing() throws Exception {
+        var h = harness();
+        feedMinute(h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
+        for (int m = 0; m < 3 * NIGHT_OUTAGE_MINUTES; m++) {
+            feedMinute(
+                    h,
+                    nightMinute(
+                            NIGHT_ONSET.plus(Duration.ofMinutes(m)),
+                            "did:plc:00000000000000000badbad0"));
+        }
+
+        assertThat(h.extractOutputValues()).isEmpty();
         h.close();
     }
 
@@ -328,5 +400,19 @@ class OutageDetectorHarnessTest {
                 0,
                 complaints,
                 new TreeMap<>());
+    }
+
+    /** A minute of a service without probes in which each of {@code authors} complained. */
+    private static ServiceMinute nightMinute(Instant start, String... authors) {
+        return new ServiceMinute(
+                "chatgpt",
+                start,
+                new TreeMap<>(),
+                List.of(),
+                Double.NaN,
+                0,
+                authors.length,
+                new TreeMap<>(),
+                AuthorSample.of(List.of(authors), ServiceMinute.AUTHOR_SAMPLE));
     }
 }

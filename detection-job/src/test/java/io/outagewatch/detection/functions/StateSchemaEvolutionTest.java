@@ -51,6 +51,11 @@ class StateSchemaEvolutionTest {
             "public record LearnedRate(double ewma, java.time.Instant lastSeen,"
                     + " long observedMinutes, java.util.List<String> notes) {}";
 
+    /** Version 1 with a primitive array, as {@code ServiceMinute} gained its author sample. */
+    private static final String VERSION_3 =
+            "public record LearnedRate(double ewma, java.time.Instant lastSeen,"
+                    + " long[] authorHashes) {}";
+
     /** A harness element that makes the function emit what it holds instead of storing. */
     private static final String READ = "read";
 
@@ -83,6 +88,22 @@ class StateSchemaEvolutionTest {
         Object restored = read(after, savepoint);
 
         assertThat(components(restored)).isEqualTo(Map.of("ewma", 0.25, "lastSeen", LAST_SEEN));
+    }
+
+    /** Its records map a missing array to an empty one in their constructor. */
+    @Test
+    void aRecordThatGainsAnArrayRestoresItAsNull() throws Exception {
+        ClassLoader before = compile("v1", VERSION_1);
+        ClassLoader after = compile("v3", VERSION_3);
+
+        OperatorSubtaskState savepoint = write(before, newRecord(before, 0.25, LAST_SEEN));
+        Object restored = read(after, savepoint);
+
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ewma", 0.25);
+        fields.put("lastSeen", LAST_SEEN);
+        fields.put("authorHashes", null);
+        assertThat(components(restored)).isEqualTo(fields);
     }
 
     private ClassLoader compile(String release, String source) throws IOException {

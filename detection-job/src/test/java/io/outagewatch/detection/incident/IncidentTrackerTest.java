@@ -493,6 +493,81 @@ class IncidentTrackerTest {
         assertThat(tracker.onMinute(minute(7, 'P'), recording)).isEmpty();
     }
 
+    /**
+     * A minute whose complaints, pooled with the minutes before it, are anomalous since minute
+     * {@code sinceIndex}, though no minute alone is.
+     */
+    private static MinuteAssessment pooledMinute(int index, ProbeSignal probe, int sinceIndex) {
+        Instant start = T0.plus(MINUTE.multipliedBy(index));
+        Evidence evidence = new Evidence(null, null, List.of(), List.of(), 2.0, 0.06, 7.0);
+        return new MinuteAssessment(
+                start,
+                start.plus(MINUTE),
+                probe,
+                List.of(),
+                false,
+                true,
+                evidence,
+                false,
+                T0.plus(MINUTE.multipliedBy(sinceIndex)));
+    }
+
+    @Test
+    void pooledComplaintsConfirmAnUnprobedServiceInTwoMinutesBackdatedToTheirExcess() {
+        IncidentTracker tracker = new IncidentTracker("bluesky-app", IncidentPolicy.defaults());
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            alerts.addAll(tracker.onMinute(minute(i, '.'), TWO_HOURS));
+        }
+        alerts.addAll(tracker.onMinute(pooledMinute(6, ProbeSignal.NO_DATA, 2), TWO_HOURS));
+        assertThat(alerts).isEmpty();
+        assertThat(tracker.phase()).isEqualTo(IncidentPhase.SUSPECTED);
+
+        alerts.addAll(tracker.onMinute(pooledMinute(7, ProbeSignal.NO_DATA, 3), TWO_HOURS));
+
+        assertThat(describe(alerts)).isEqualTo("OUTAGE_STARTED@2/8 MAJOR");
+        assertThat(alerts.get(0).incidentId()).isEqualTo("bluesky-app-20231108T1342Z");
+    }
+
+    @Test
+    void aPooledOnsetBeforeTheFirstAnomalousMinuteMovesTheStartBack() {
+        IncidentTracker tracker = new IncidentTracker("bluesky-app", IncidentPolicy.defaults());
+        List<Alert> alerts = new ArrayList<>();
+        alerts.addAll(tracker.onMinute(minute(5, 'R'), TWO_HOURS));
+        alerts.addAll(tracker.onMinute(pooledMinute(6, ProbeSignal.NO_DATA, 1), TWO_HOURS));
+
+        assertThat(describe(alerts)).isEqualTo("OUTAGE_STARTED@1/7 MAJOR");
+    }
+
+    @Test
+    void pooledComplaintsAgainstHealthyProbesNeedFourMinutes() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 4; i < 7; i++) {
+            alerts.addAll(tracker.onMinute(pooledMinute(i, ProbeSignal.HEALTHY, 2), TWO_HOURS));
+        }
+        assertThat(alerts).isEmpty();
+
+        alerts.addAll(tracker.onMinute(pooledMinute(7, ProbeSignal.HEALTHY, 2), TWO_HOURS));
+
+        assertThat(describe(alerts)).isEqualTo("OUTAGE_STARTED@2/8 PARTIAL");
+    }
+
+    @Test
+    void pooledComplaintsAreNoEvidenceInTheAfterglowOfAProbeLedRecovery() {
+        IncidentTracker tracker = new IncidentTracker("chatgpt", IncidentPolicy.defaults());
+        List<Alert> alerts = run(tracker, "HHPPPPHHHHHHHHHHHH");
+        assertThat(alerts).extracting(Alert::type).contains(AlertType.OUTAGE_RECOVERED);
+        int size = alerts.size();
+
+        for (int i = 18; i < 24; i++) {
+            alerts.addAll(tracker.onMinute(pooledMinute(i, ProbeSignal.HEALTHY, 15), TWO_HOURS));
+        }
+
+        assertThat(alerts).hasSize(size);
+        assertThat(tracker.phase()).isEqualTo(IncidentPhase.NORMAL);
+    }
+
     /** A minute of a service without probes with {@code complaints} against a baseline of one. */
     private static MinuteAssessment complaintMinute(int index, double complaints) {
         Instant start = T0.plus(MINUTE.multipliedBy(index));
