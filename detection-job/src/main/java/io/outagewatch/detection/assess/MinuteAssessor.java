@@ -142,10 +142,10 @@ public final class MinuteAssessor implements Serializable {
         double expectedComplaints = state.complaints().expectedPerMinute(minute.minuteStart());
         boolean reportsAnomalous = reportRule.isAnomalous(minute.complaints(), expectedComplaints);
         PooledComplaints pooled = pooledComplaints(minute, expectedComplaints, state);
-        boolean reportsElevated =
+        boolean minuteElevated =
                 minute.complaints() >= ELEVATED_MIN_COMPLAINTS
-                                && minute.complaints() >= ELEVATED_RATIO * expectedComplaints
-                        || pooled.elevated();
+                        && minute.complaints() >= ELEVATED_RATIO * expectedComplaints;
+        boolean reportsElevated = minuteElevated || pooled.elevated();
 
         int probes = minute.probes();
         Double failureRate = probes == 0 ? null : (double) minute.failures() / probes;

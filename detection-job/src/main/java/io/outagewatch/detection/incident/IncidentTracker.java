@@ -336,7 +336,8 @@ public final class IncidentTracker {
 
     /** The severity of a confirmed outage, or null while the evidence is not yet enough. */
     private Severity confirmedSeverity(MinuteAssessment minute) {
-        boolean signalsAgree = minute.probe().isAnomalous() && minute.complaintsAnomalous();
+        // Only a minute's own complaints agree with its probes: a pool looks back several minutes.
+        boolean signalsAgree = minute.probe().isAnomalous() && minute.reportsAnomalous();
         if (signalsAgree
                 || minute.probesConclusive()
                 || probeOutageStreak >= policy.confirmMinutesOneSignal()) {

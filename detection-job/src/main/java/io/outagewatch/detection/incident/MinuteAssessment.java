@@ -89,7 +89,9 @@ public record MinuteAssessment(
         return switch (probe) {
             case OUTAGE -> Severity.MAJOR;
             case REGIONAL_OUTAGE -> Severity.PARTIAL;
-            case DEGRADED -> complaintsAnomalous() ? Severity.MAJOR : Severity.DEGRADED;
+            // Pooled complaints are a few people over several minutes: evidence that something is
+            // wrong, not that a slow service is down.
+            case DEGRADED -> reportsAnomalous ? Severity.MAJOR : Severity.DEGRADED;
             // Users complain but every probe passes: part of the service is broken.
             case HEALTHY, NOISE -> Severity.PARTIAL;
             case NO_DATA -> Severity.MAJOR;
