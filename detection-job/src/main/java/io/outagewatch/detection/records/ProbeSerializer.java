@@ -7,7 +7,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -20,42 +19,19 @@ import org.apache.flink.types.StringValue;
  * <p>Probes are never kept in state, but a checkpoint can still hold some in flight (unaligned
  * checkpoints); a changed layout therefore gets a new {@link Snapshot} version.
  */
-public final class ProbeSerializer extends TypeSerializerSingleton<Probe> {
+public final class ProbeSerializer extends ImmutableSerializer<Probe> {
 
     public static final ProbeSerializer INSTANCE = new ProbeSerializer();
 
     private static final long serialVersionUID = 1L;
-
-    /** What {@link #createInstance} gives: probes are immutable, so nothing is ever reused. */
-    private static final Probe EMPTY = new Probe("", "", null, 0, false, Double.NaN, false, 0, 0);
 
     private static final byte SUCCESS = 1;
     private static final byte TIMEOUT = 2;
     private static final byte HAS_REGION = 4;
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public Probe createInstance() {
-        return EMPTY;
-    }
-
-    @Override
-    public Probe copy(Probe from) {
-        return from;
-    }
-
-    @Override
-    public Probe copy(Probe from, Probe reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
+    Probe empty() {
+        return new Probe("", "", null, 0, false, Double.NaN, false, 0, 0);
     }
 
     @Override
@@ -93,16 +69,6 @@ public final class ProbeSerializer extends TypeSerializerSingleton<Probe> {
                 (flags & TIMEOUT) != 0,
                 source.readLong(),
                 source.readLong());
-    }
-
-    @Override
-    public Probe deserialize(Probe reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

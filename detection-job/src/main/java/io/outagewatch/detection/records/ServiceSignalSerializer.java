@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -22,7 +21,7 @@ import org.apache.flink.types.StringValue;
  * <p>Signals are never kept in state, but unaligned checkpoints can hold some in flight; a changed
  * layout therefore gets a new {@link Snapshot} version.
  */
-public final class ServiceSignalSerializer extends TypeSerializerSingleton<ServiceSignal> {
+public final class ServiceSignalSerializer extends ImmutableSerializer<ServiceSignal> {
 
     public static final ServiceSignalSerializer INSTANCE = new ServiceSignalSerializer();
 
@@ -34,33 +33,9 @@ public final class ServiceSignalSerializer extends TypeSerializerSingleton<Servi
     private static final byte VANTAGE_BROKEN = 1;
     private static final byte HAS_REGION = 2;
 
-    /** What {@link #createInstance} gives: signals are immutable, so nothing is ever reused. */
-    private static final ServiceSignal EMPTY =
-            ServiceSignal.of(new Complaint("", null, "", Instant.EPOCH));
-
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public ServiceSignal createInstance() {
-        return EMPTY;
-    }
-
-    @Override
-    public ServiceSignal copy(ServiceSignal from) {
-        return from;
-    }
-
-    @Override
-    public ServiceSignal copy(ServiceSignal from, ServiceSignal reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
+    ServiceSignal empty() {
+        return ServiceSignal.of(new Complaint("", null, "", Instant.EPOCH));
     }
 
     @Override
@@ -142,16 +117,6 @@ public final class ServiceSignalSerializer extends TypeSerializerSingleton<Servi
 
     private static Instant readInstant(DataInputView source) throws IOException {
         return Instant.ofEpochSecond(source.readLong(), source.readInt());
-    }
-
-    @Override
-    public ServiceSignal deserialize(ServiceSignal reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override
