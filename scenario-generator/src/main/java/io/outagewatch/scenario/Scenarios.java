@@ -34,6 +34,7 @@ public final class Scenarios {
                     "social-only",
                     "probe-only",
                     "status-before-symptom",
+                    "slow-burn",
                     "broken-vantage",
                     "probers-offline",
                     "spammer",

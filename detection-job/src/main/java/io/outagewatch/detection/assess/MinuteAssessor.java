@@ -140,7 +140,9 @@ public final class MinuteAssessor implements Serializable {
                 reportsAnomalous,
                 reportsElevated,
                 evidence,
-                probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses));
+                probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses),
+                probes,
+                minute.failures());
     }
 
     /**

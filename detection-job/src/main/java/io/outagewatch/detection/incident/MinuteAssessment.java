@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param evidence the figures behind the verdict, carried into alerts
  * @param probesConclusive the probes alone prove an outage this minute ({@code
  *     ConclusiveOutageRule}): it is confirmed without waiting for more minutes
+ * @param probes probes of the minute that count (broken vantages left out); 0 without probe data
+ * @param probeFailures how many of them failed
  */
 public record MinuteAssessment(
         Instant minuteStart,
@@ -29,7 +31,9 @@ public record MinuteAssessment(
         boolean reportsAnomalous,
         boolean reportsElevated,
         Evidence evidence,
-        boolean probesConclusive) {
+        boolean probesConclusive,
+        int probes,
+        int probeFailures) {
 
     public MinuteAssessment {
         Objects.requireNonNull(minuteStart, "minuteStart");
@@ -39,6 +43,13 @@ public record MinuteAssessment(
         affectedRegions = affectedRegions == null ? List.of() : List.copyOf(affectedRegions);
         if (!minuteEnd.isAfter(minuteStart)) {
             throw new IllegalArgumentException("minuteEnd must be after minuteStart");
+        }
+        if (probes < 0 || probeFailures < 0 || probeFailures > probes) {
+            throw new IllegalArgumentException(
+                    "probeFailures must be within [0, probes], got "
+                            + probeFailures
+                            + " of "
+                            + probes);
         }
     }
 

@@ -88,7 +88,9 @@ class IncidentTrackerTest {
                 reports,
                 elevated,
                 EVIDENCE,
-                code == 'X');
+                code == 'X',
+                0,
+                0);
     }
 
     private static List<Alert> run(IncidentTracker tracker, String minutes) {
@@ -226,7 +228,9 @@ class IncidentTrackerTest {
                         defaults.mergeGap(),
                         Duration.ofMinutes(5),
                         defaults.reportAfterglow(),
-                        defaults.estimateChange());
+                        defaults.estimateChange(),
+                        defaults.onsetRise(),
+                        defaults.onsetLookback());
 
         tracker = restored(tracker, everyFiveMinutes);
         for (int i = 4; i < 20; i++) {
@@ -505,7 +509,9 @@ class IncidentTrackerTest {
                 complaints >= 8,
                 complaints >= 3,
                 evidence,
-                false);
+                false,
+                0,
+                0);
     }
 
     @Test
