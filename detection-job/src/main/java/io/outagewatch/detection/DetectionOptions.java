@@ -247,6 +247,26 @@ public final class DetectionOptions {
                             "After a probe-led recovery, complaints against healthy probes are"
                                     + " not evidence for this long.");
 
+    public static final ConfigOption<Double> ONSET_RISE =
+            key("outagewatch.incident.onset.rise")
+                    .doubleType()
+                    .defaultValue(IncidentPolicy.DEFAULT_ONSET_RISE)
+                    .withDescription(
+                            "The rise of the failed-probe share above its baseline that the"
+                                    + " onset's CUSUM looks for: an incident starts where that sum"
+                                    + " last left zero. Smaller follows a slow ramp back further"
+                                    + " but lets a lone failure just before a sudden outage move"
+                                    + " its onset more often.");
+
+    public static final ConfigOption<Duration> ONSET_LOOKBACK =
+            key("outagewatch.incident.onset.lookback")
+                    .durationType()
+                    .defaultValue(IncidentPolicy.DEFAULT_ONSET_LOOKBACK)
+                    .withDescription(
+                            "An incident's onset is moved back to where its probes' failure"
+                                    + " share began to rise, at most this far before its first"
+                                    + " anomalous minute.");
+
     public static final ConfigOption<Integer> REPLAY_PARALLELISM =
             key("outagewatch.replay.parallelism")
                     .intType()

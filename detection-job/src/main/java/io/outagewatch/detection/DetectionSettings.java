@@ -116,7 +116,9 @@ public record DetectionSettings(
                         config.get(DetectionOptions.MERGE_GAP),
                         config.get(DetectionOptions.UPDATE_EVERY),
                         config.get(DetectionOptions.REPORT_AFTERGLOW),
-                        config.get(DetectionOptions.ESTIMATE_CHANGE));
+                        config.get(DetectionOptions.ESTIMATE_CHANGE),
+                        config.get(DetectionOptions.ONSET_RISE),
+                        config.get(DetectionOptions.ONSET_LOOKBACK));
         return new DetectionSettings(
                 catalog,
                 config.get(DetectionOptions.OUT_OF_ORDERNESS),

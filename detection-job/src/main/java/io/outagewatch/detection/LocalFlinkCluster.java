@@ -23,7 +23,15 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** One TaskManager with {@code slots} slots. */
     public static LocalFlinkCluster start(int slots) throws Exception {
-        Configuration config = new Configuration();
+        return start(slots, new Configuration());
+    }
+
+    /**
+     * One TaskManager with {@code slots} slots and the given cluster settings (a metric reporter,
+     * say); the REST endpoint stays on a free loopback port.
+     */
+    public static LocalFlinkCluster start(int slots, Configuration settings) throws Exception {
+        Configuration config = new Configuration(settings);
         config.set(RestOptions.ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, "0");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * An incident a correct detector should report for a scenario.
  *
  * @param service the affected service's catalog id
- * @param kind how it failed: full, regional, brownout, flapping, social-only or probe-only
+ * @param kind how it failed: full, regional, brownout, flapping, social-only, probe-only or
+ *     slow-burn
  * @param severity MAJOR, PARTIAL or DEGRADED, as in {@link Severity}
  * @param regions the affected regions; empty means all regions
  * @param start when the trouble began

@@ -17,7 +17,9 @@ public enum IncidentKind {
     /** Probes see nothing wrong (or there are none); only complaints show it. */
     SOCIAL_ONLY,
     /** Probes fail but nobody complains. */
-    PROBE_ONLY;
+    PROBE_ONLY,
+    /** The failure rate ramps up over many minutes, then the service is down. */
+    SLOW_BURN;
 
     public String fileName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

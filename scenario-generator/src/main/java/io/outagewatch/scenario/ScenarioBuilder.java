@@ -83,6 +83,10 @@ public final class ScenarioBuilder {
         return event(flapping);
     }
 
+    public ScenarioBuilder slowBurn(SlowBurn slowBurn) {
+        return event(slowBurn);
+    }
+
     public ScenarioBuilder brokenVantage(BrokenVantage brokenVantage) {
         return event(brokenVantage);
     }

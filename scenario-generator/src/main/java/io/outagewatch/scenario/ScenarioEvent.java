@@ -12,7 +12,14 @@ import java.util.SplittableRandom;
  * so an event overrides only the ways it shows up.
  */
 public sealed interface ScenarioEvent
-        permits Outage, Brownout, Flapping, BrokenVantage, Spammer, NewsBurst, ScatteredFailures {
+        permits Outage,
+                Brownout,
+                Flapping,
+                SlowBurn,
+                BrokenVantage,
+                Spammer,
+                NewsBurst,
+                ScatteredFailures {
 
     /**
      * @throws IllegalArgumentException when the event names something the scenario lacks

@@ -56,7 +56,8 @@ public final class ScenarioFile {
                     "latencyFactor",
                     "timeoutRate",
                     "upFor",
-                    "downFor");
+                    "downFor",
+                    "ramp");
     private static final Set<String> STATUS_KEYS =
             Set.of("service", "at", "incidentId", "status", "impact", "title", "url");
     private static final Set<String> BAIT_KEYS =
@@ -208,6 +209,15 @@ public final class ScenarioFile {
                                     fields.number(
                                             "complaintMultiplier",
                                             Flapping.DEFAULT_COMPLAINT_MULTIPLIER));
+            case SLOW_BURN ->
+                    SlowBurn.of(service, start, end)
+                            .ramp(fields.optionalDuration("ramp").orElse(SlowBurn.DEFAULT_RAMP))
+                            .failureRate(
+                                    fields.number("failureRate", SlowBurn.DEFAULT_FAILURE_RATE))
+                            .complaintMultiplier(
+                                    fields.number(
+                                            "complaintMultiplier",
+                                            SlowBurn.DEFAULT_COMPLAINT_MULTIPLIER));
         };
     }
 

@@ -35,6 +35,7 @@ public final class Scenarios {
                     "social-only-night",
                     "probe-only",
                     "status-before-symptom",
+                    "slow-burn",
                     "broken-vantage",
                     "probers-offline",
                     "spammer",

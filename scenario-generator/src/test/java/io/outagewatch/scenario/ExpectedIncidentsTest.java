@@ -128,6 +128,16 @@ class ExpectedIncidentsTest {
                                             List.of(),
                                             "2024-03-12T14:20:00Z",
                                             "2024-03-12T15:05:00Z"))),
+                    Map.entry(
+                            "slow-burn",
+                            List.of(
+                                    incident(
+                                            IncidentKind.SLOW_BURN,
+                                            "github",
+                                            "MAJOR",
+                                            List.of(),
+                                            "2024-07-09T14:00:00Z",
+                                            "2024-07-09T14:50:00Z"))),
                     Map.entry("broken-vantage", List.of()),
                     Map.entry("probers-offline", List.of()),
                     Map.entry("spammer", List.of()),

@@ -50,6 +50,19 @@ class ScenarioSuiteITCase {
      */
     private static final Duration SOCIAL_ONLY_MAX_RECOVERY_ERROR = Duration.ofMinutes(5);
 
+    /** The slow burn's ramp: failures rise from none at its start to 95 % at its end. */
+    private static final Instant SLOW_BURN_RAMP_START = Instant.parse("2024-07-09T14:00:00Z");
+
+    private static final Instant SLOW_BURN_RAMP_END = Instant.parse("2024-07-09T14:20:00Z");
+
+    /**
+     * The onset is where the probes' failures began to rise (issue #19), which the first failures
+     * of a ramp show a minute or two late.
+     */
+    private static final Duration SLOW_BURN_MAX_ONSET_ERROR = Duration.ofMinutes(2);
+
+    private static final Duration SLOW_BURN_MAX_DURATION_ERROR = Duration.ofMinutes(5);
+
     /**
      * At two complaints a minute a pool of ten minutes has its eight people in four or five
      * minutes, and needs a second anomalous minute to confirm.
@@ -177,6 +190,32 @@ class ScenarioSuiteITCase {
                         .orElseThrow();
         assertThat(recovered.officialStatus()).isNotNull();
         assertThat(recovered.leadSecondsOverAck()).isNegative();
+    }
+
+    @Test
+    void aSlowBurnStartsWhereItsRampBeganNotWhereItFormedAQuorum() throws Exception {
+        Scenario scenario = Scenarios.named("slow-burn");
+        List<Alert> alerts = alertsOf(scenario);
+
+        ScenarioScore score = ScenarioScore.of(scenario, alerts);
+        assertThat(score.falseAlarms()).as("false alarms").isEmpty();
+        assertThat(score.matches()).hasSize(1);
+        ScenarioScore.Match match = score.matches().get(0);
+        assertThat(match.expected().start()).isEqualTo(SLOW_BURN_RAMP_START);
+        DetectedIncident incident = match.detected().orElseThrow();
+        assertThat(incident.service()).isEqualTo("github");
+        assertThat(incident.severity()).isEqualTo("MAJOR");
+        assertThat(alerts).filteredOn(a -> a.type() == AlertType.OUTAGE_STARTED).hasSize(1);
+        assertThat(match.onsetError().orElseThrow().abs())
+                .as("onset error")
+                .isLessThanOrEqualTo(SLOW_BURN_MAX_ONSET_ERROR);
+        assertThat(incident.detectedAt()).as("detected while ramping").isBefore(SLOW_BURN_RAMP_END);
+        assertThat(incident.startedAt()).isBefore(incident.detectedAt());
+        assertThat(match.recoveryError().orElseThrow().abs())
+                .isLessThanOrEqualTo(MAX_RECOVERY_ERROR);
+        assertThat(match.durationError().orElseThrow().abs())
+                .as("duration error")
+                .isLessThanOrEqualTo(SLOW_BURN_MAX_DURATION_ERROR);
     }
 
     @Test

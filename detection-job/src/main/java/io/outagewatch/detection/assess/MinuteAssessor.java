@@ -176,6 +176,8 @@ public final class MinuteAssessor implements Serializable {
                 reportsElevated,
                 evidence,
                 probe == ProbeSignal.OUTAGE && conclusiveRule.isConclusive(statuses),
+                probes,
+                minute.failures(),
                 pooled.since());
     }
 

@@ -20,6 +20,11 @@ import java.time.Duration;
  * @param estimateChange a new estimate of the total duration whose median differs from the last one
  *     sent by more than this share (0.25: a quarter more, or a fifth less) is sent at once in an
  *     OUTAGE_UPDATED, without waiting for {@code updateEvery}
+ * @param onsetRise the rise of the failure share above its baseline that the onset's CUSUM looks
+ *     for ({@code FailureRiseCusum}): smaller follows a slow ramp back further, and lets a lone
+ *     failure just before a sudden outage move its onset more often
+ * @param onsetLookback an incident's onset is moved back to where its probes' failure share began
+ *     to rise, at most this far before its first anomalous minute
  */
 public record IncidentPolicy(
         int confirmMinutesOneSignal,
@@ -28,7 +33,9 @@ public record IncidentPolicy(
         Duration mergeGap,
         Duration updateEvery,
         Duration reportAfterglow,
-        double estimateChange)
+        double estimateChange,
+        double onsetRise,
+        Duration onsetLookback)
         implements Serializable {
 
     public static final int DEFAULT_CONFIRM_MINUTES_ONE_SIGNAL = 2;
@@ -38,6 +45,8 @@ public record IncidentPolicy(
     public static final Duration DEFAULT_UPDATE_EVERY = Duration.ofMinutes(15);
     public static final Duration DEFAULT_REPORT_AFTERGLOW = Duration.ofMinutes(60);
     public static final double DEFAULT_ESTIMATE_CHANGE = 0.25;
+    public static final double DEFAULT_ONSET_RISE = 0.2;
+    public static final Duration DEFAULT_ONSET_LOOKBACK = Duration.ofMinutes(30);
 
     public IncidentPolicy {
         requirePositive(confirmMinutesOneSignal, "confirmMinutesOneSignal");
@@ -59,6 +68,13 @@ public record IncidentPolicy(
             throw new IllegalArgumentException(
                     "reportAfterglow must not be negative, got " + reportAfterglow);
         }
+        if (!(onsetRise > 0 && onsetRise < 1)) {
+            throw new IllegalArgumentException("onsetRise must be within (0, 1), got " + onsetRise);
+        }
+        if (onsetLookback.isNegative()) {
+            throw new IllegalArgumentException(
+                    "onsetLookback must not be negative, got " + onsetLookback);
+        }
     }
 
     public static IncidentPolicy defaults() {
@@ -69,7 +85,9 @@ public record IncidentPolicy(
                 DEFAULT_MERGE_GAP,
                 DEFAULT_UPDATE_EVERY,
                 DEFAULT_REPORT_AFTERGLOW,
-                DEFAULT_ESTIMATE_CHANGE);
+                DEFAULT_ESTIMATE_CHANGE,
+                DEFAULT_ONSET_RISE,
+                DEFAULT_ONSET_LOOKBACK);
     }
 
     /**

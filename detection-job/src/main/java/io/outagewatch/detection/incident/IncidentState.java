@@ -22,17 +22,20 @@ import java.util.Objects;
  * @param official the latest official status update; null when none is held
  * @param reportAfterglowUntil complaints against healthy probes do not count until then; null when
  *     no probe-led incident has just recovered
+ * @param failureRise the probes' failure share has been rising above its baseline, while no
+ *     incident is open; null when it is not (the usual case)
  */
 public record IncidentState(
         IncidentPhase phase,
         Suspicion suspicion,
         OpenIncident incident,
         OfficialStatus official,
-        Instant reportAfterglowUntil) {
+        Instant reportAfterglowUntil,
+        FailureRise failureRise) {
 
     /** A service with nothing held: normal, no suspicion, no incident, no official update. */
     public static final IncidentState EMPTY =
-            new IncidentState(IncidentPhase.NORMAL, null, null, null, null);
+            new IncidentState(IncidentPhase.NORMAL, null, null, null, null, null);
 
     public IncidentState {
         Objects.requireNonNull(phase, "phase");
@@ -93,4 +96,15 @@ public record IncidentState(
             Instant acknowledgedAt,
             Instant identifiedAt,
             Instant monitoringAt) {}
+
+    /**
+     * A run of minutes in which the one-sided CUSUM of failed probes ({@code FailureRiseCusum}) has
+     * stayed above zero: the probes began failing more than usual at {@code since}. An incident
+     * confirmed while it lasts is backdated to {@code since}.
+     *
+     * @param since start of the run's first minute: where the failure share began to rise
+     * @param lastMinute start of the run's latest minute; a run only goes on minute by minute
+     * @param score the CUSUM after {@code lastMinute}, in nats; always above zero
+     */
+    public record FailureRise(Instant since, Instant lastMinute, double score) {}
 }

@@ -65,6 +65,7 @@ public final class IncidentTracker {
     private Instant complaintExcessLast;
 
     private Instant reportAfterglowUntil;
+    private IncidentState.FailureRise failureRise;
     private StatusUpdate latestOfficial;
     private Instant officialAckAt;
     private Instant officialIdentifiedAt;
@@ -113,6 +114,7 @@ public final class IncidentTracker {
             officialMonitoringAt = saved.official().monitoringAt();
         }
         reportAfterglowUntil = saved.reportAfterglowUntil();
+        failureRise = saved.failureRise();
     }
 
     /** What the tracker holds now, to keep in state; {@link IncidentState#EMPTY} if nothing. */
@@ -156,7 +158,8 @@ public final class IncidentTracker {
                                 officialAckAt,
                                 officialIdentifiedAt,
                                 officialMonitoringAt);
-        return new IncidentState(phase, suspicion, incident, official, reportAfterglowUntil);
+        return new IncidentState(
+                phase, suspicion, incident, official, reportAfterglowUntil, failureRise);
     }
 
     public IncidentPhase phase() {
@@ -169,6 +172,7 @@ public final class IncidentTracker {
                 && firstAnomalousMinute == null
                 && incidentId == null
                 && latestOfficial == null
+                && failureRise == null
                 && regions.isEmpty();
     }
 
@@ -210,6 +214,14 @@ public final class IncidentTracker {
 
     private List<Alert> onMinuteWithoutIncident(
             MinuteAssessment minute, DurationForecaster forecaster) {
+        failureRise =
+                FailureRiseCusum.next(
+                        failureRise,
+                        minute.minuteStart(),
+                        minute.probes(),
+                        minute.probeFailures(),
+                        minute.evidence().probeFailureBaseline(),
+                        policy.onsetRise());
         minute = withoutAfterglowComplaints(minute);
         if (!minute.isAnomalous()) {
             resetSuspicion();
@@ -322,6 +334,8 @@ public final class IncidentTracker {
                 false,
                 minute.evidence(),
                 minute.probesConclusive(),
+                minute.probes(),
+                minute.probeFailures(),
                 null);
     }
 
@@ -369,7 +383,11 @@ public final class IncidentTracker {
 
     private Alert open(MinuteAssessment minute, Severity confirmed, DurationForecaster forecaster) {
         phase = IncidentPhase.OUTAGE;
-        startedAt = firstAnomalousMinute;
+        // Where the probes began failing more than usual, if that rise runs into this incident
+        // and began before it was first anomalous: a slow burn reaches a quorum late.
+        startedAt =
+                FailureRiseCusum.onset(failureRise, firstAnomalousMinute, policy.onsetLookback());
+        failureRise = null;
         detectedAt = minute.minuteEnd();
         incidentId = service + "-" + INCIDENT_ID_TIME.format(startedAt);
         severity = confirmed;

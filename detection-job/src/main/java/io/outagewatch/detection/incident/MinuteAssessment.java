@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param evidence the figures behind the verdict, carried into alerts
  * @param probesConclusive the probes alone prove an outage this minute ({@code
  *     ConclusiveOutageRule}): it is confirmed without waiting for more minutes
+ * @param probes probes of the minute that count (broken vantages left out); 0 without probe data
+ * @param probeFailures how many of them failed
  * @param pooledComplaintsSince the complaints of this minute and the few before it, pooled, are
  *     anomalous ({@code PooledComplaintRule}): the start of the first minute of their excess, where
  *     an incident they open begins; null when the pool is not anomalous
@@ -33,6 +35,8 @@ public record MinuteAssessment(
         boolean reportsElevated,
         Evidence evidence,
         boolean probesConclusive,
+        int probes,
+        int probeFailures,
         Instant pooledComplaintsSince) {
 
     public MinuteAssessment {
@@ -43,6 +47,13 @@ public record MinuteAssessment(
         affectedRegions = affectedRegions == null ? List.of() : List.copyOf(affectedRegions);
         if (!minuteEnd.isAfter(minuteStart)) {
             throw new IllegalArgumentException("minuteEnd must be after minuteStart");
+        }
+        if (probes < 0 || probeFailures < 0 || probeFailures > probes) {
+            throw new IllegalArgumentException(
+                    "probeFailures must be within [0, probes], got "
+                            + probeFailures
+                            + " of "
+                            + probes);
         }
         if (pooledComplaintsSince != null && pooledComplaintsSince.isAfter(minuteStart)) {
             throw new IllegalArgumentException(
@@ -59,7 +70,9 @@ public record MinuteAssessment(
             boolean reportsAnomalous,
             boolean reportsElevated,
             Evidence evidence,
-            boolean probesConclusive) {
+            boolean probesConclusive,
+            int probes,
+            int probeFailures) {
         this(
                 minuteStart,
                 minuteEnd,
@@ -69,6 +82,8 @@ public record MinuteAssessment(
                 reportsElevated,
                 evidence,
                 probesConclusive,
+                probes,
+                probeFailures,
                 null);
     }
 

@@ -2,6 +2,7 @@ package io.outagewatch.detection.records;
 
 import io.outagewatch.events.ProbeResult;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * What the detector needs of one probe result, and no more: the form a probe takes on its way from
@@ -15,6 +16,7 @@ import java.util.Objects;
  *     job (negative when behind); 0 when no watermark had arrived yet (see {@link
  *     io.outagewatch.detection.functions.ProbeFields})
  */
+@TypeInfo(ProbeSerializer.Factory.class)
 public record Probe(
         String service,
         String vantage,

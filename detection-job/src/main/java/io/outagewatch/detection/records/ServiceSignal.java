@@ -1,11 +1,13 @@
 package io.outagewatch.detection.records;
 
 import io.outagewatch.detection.reports.Complaint;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Either a probe minute or a complaint about one service: the single input type of the per-service
  * window, so both signals meet in one window without a join.
  */
+@TypeInfo(ServiceSignalSerializer.Factory.class)
 public record ServiceSignal(ProbeMinute probeMinute, Complaint complaint) {
 
     public ServiceSignal {

@@ -41,7 +41,9 @@ class MinuteVerdictsTest {
                         reportsAnomalous,
                         reportsAnomalous,
                         new Evidence(null, null, List.of(), List.of(), 0.0, 0.0, 0),
-                        false);
+                        false,
+                        0,
+                        0);
 
         assertThat(MinuteVerdicts.of(assessment)).isEqualTo(verdict);
     }

@@ -307,7 +307,9 @@ class OutageDetectorHarnessTest {
                         defaults.mergeGap(),
                         Duration.ofMinutes(5),
                         defaults.reportAfterglow(),
-                        defaults.estimateChange());
+                        defaults.estimateChange(),
+                        defaults.onsetRise(),
+                        defaults.onsetLookback());
 
         var unchanged = restored(detector(), savepoint);
         var changed = restored(detector(updateEveryFiveMinutes), savepoint);

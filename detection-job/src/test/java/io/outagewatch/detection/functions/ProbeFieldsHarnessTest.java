@@ -2,12 +2,12 @@ package io.outagewatch.detection.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outagewatch.detection.records.HandWrittenTypeInfo;
 import io.outagewatch.detection.records.Probe;
 import io.outagewatch.events.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class ProbeFieldsHarnessTest {
     }
 
     @Test
-    void aProbeWithItsLeadIsStillAPojoSoFlinkNeverFallsBackToKryo() {
-        assertThat(TypeInformation.of(Probe.class)).isInstanceOf(PojoTypeInfo.class);
+    void aProbeWithItsLeadTravelsWithItsHandWrittenSerializerNeverKryo() {
+        assertThat(TypeInformation.of(Probe.class)).isInstanceOf(HandWrittenTypeInfo.class);
     }
 }

@@ -88,7 +88,9 @@ class IncidentTrackerTest {
                 reports,
                 elevated,
                 EVIDENCE,
-                code == 'X');
+                code == 'X',
+                0,
+                0);
     }
 
     private static List<Alert> run(IncidentTracker tracker, String minutes) {
@@ -226,7 +228,9 @@ class IncidentTrackerTest {
                         defaults.mergeGap(),
                         Duration.ofMinutes(5),
                         defaults.reportAfterglow(),
-                        defaults.estimateChange());
+                        defaults.estimateChange(),
+                        defaults.onsetRise(),
+                        defaults.onsetLookback());
 
         tracker = restored(tracker, everyFiveMinutes);
         for (int i = 4; i < 20; i++) {
@@ -509,6 +513,8 @@ class IncidentTrackerTest {
                 true,
                 evidence,
                 false,
+                0,
+                0,
                 T0.plus(MINUTE.multipliedBy(sinceIndex)));
     }
 
@@ -580,7 +586,9 @@ class IncidentTrackerTest {
                 complaints >= 8,
                 complaints >= 3,
                 evidence,
-                false);
+                false,
+                0,
+                0);
     }
 
     @Test
