@@ -156,26 +156,32 @@ public final class ReorderBuffer<T> {
     }
 
     /**
-     * The input has ended: releases everything still buffered, in order, but refuses records more
-     * than {@code maxAhead} ahead of the stream's final front ({@link StreamFront#settledFront()},
-     * which exists even for an input too short to have had a front), plus the distance by which the
-     * front normally trails the newest records ({@link StreamFront#trailing()}): no later records
-     * will come to let the front follow the last ones, so a sparse stream's last records, hours
-     * ahead of its front, are kept.
+     * The input has ended: releases everything still buffered, in order, except records more than
+     * {@code maxAhead} ahead of both the stream's final front ({@link StreamFront#settledFront()},
+     * which exists even for an input too short to have had a front) plus the distance by which the
+     * front normally trails the newest records ({@link StreamFront#trailing()}), and of every
+     * record kept before them: no later records will come to let the front follow the last ones, so
+     * a sparse stream's last records, hours ahead of its front, are kept as long as each follows
+     * the one before by no more than {@code maxAhead}.
      */
     public void finish(Consumer<? super Reordered<T>> out) {
         if (finished) {
             return;
         }
         finished = true;
-        long settled = front.settledFront();
-        long allowed = saturatedSum(maxAheadMillis, front.trailing());
+        // The newest time the stream vouches for: its settled front and how far the front trails
+        // its newest records. A record kept extends it, so a file that thins out at its end (posts
+        // minutes apart at night, after a busy day whose records the front still spans) keeps
+        // every line no further than maxAhead after the one before; a record dated ahead of all
+        // others by more than that (2099, a day ahead) is still refused.
+        long reach = saturatedSum(front.settledFront(), front.trailing());
         for (Entry<T> entry : buffered) {
-            long ahead = entry.eventTime() - settled;
-            if (ahead > allowed) {
-                out.accept(refusal(entry, ahead, allowed, settled));
+            long ahead = entry.eventTime() - reach;
+            if (ahead > maxAheadMillis) {
+                out.accept(refusal(entry, ahead, maxAheadMillis, reach));
             } else {
                 release(entry, out);
+                reach = Math.max(reach, entry.eventTime());
             }
         }
         buffered.clear();

@@ -236,6 +236,34 @@ class ReorderBufferTest {
     }
 
     @Test
+    void aFileThinningOutAtItsEndKeepsItsLastLinesButNotOnesDatedFarAheadOfThem() {
+        List<Probe> lines = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            lines.add(new Probe(0, i % 20, everySecond(i)));
+        }
+        // Then one line every 7 minutes for five hours, as an unprobed service's posts at night:
+        // the front, 52 lines behind, still spans the busy part when the file ends.
+        long night = everySecond(1_000);
+        long sevenMinutes = Duration.ofMinutes(7).toMillis();
+        for (int i = 1; i <= 43; i++) {
+            lines.add(new Probe(0, i % 20, night + i * sevenMinutes));
+        }
+        long lastNightLine = night + 43 * sevenMinutes;
+        lines.add(40 + 1_000, new Probe(0, 3, Skew.YEAR_2099));
+        lines.add(30 + 1_000, new Probe(0, 4, lastNightLine + Duration.ofDays(1).toMillis()));
+
+        List<Reordered<String>> out = reorder(lines);
+
+        assertThat(refused(out))
+                .extracting(Reordered.Refused::eventTime)
+                .containsExactlyInAnyOrder(
+                        Skew.YEAR_2099, lastNightLine + Duration.ofDays(1).toMillis());
+        assertThat(released(out)).hasSize(1_043);
+        assertThat(late(out)).isEmpty();
+        assertReleasedInOrder(out);
+    }
+
+    @Test
     void aJumpInTheLastRecordsOfAFileCannotBeToldFromRecordsDatedAheadAndIsRefused() {
         List<Probe> lines = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
