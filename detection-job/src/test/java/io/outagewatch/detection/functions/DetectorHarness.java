@@ -14,6 +14,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 /** The outage detector in a Flink test harness, as the detector's harness tests build it. */
@@ -65,5 +66,19 @@ final class DetectorHarness {
         harness.getExecutionConfig()
                 .configure(noGenericTypes, DetectorHarness.class.getClassLoader());
         return harness;
+    }
+
+    /**
+     * Hands the detector one service minute stamped at its last millisecond, then a watermark
+     * there, so the minute is decided before the call returns.
+     */
+    static void decide(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
+                    harness,
+            ServiceMinute minute)
+            throws Exception {
+        long decision = minute.minuteEnd().toEpochMilli() - 1;
+        harness.processElement1(minute, decision);
+        harness.processBothWatermarks(new Watermark(decision));
     }
 }

@@ -83,26 +83,17 @@ class OutageDetectorHarnessTest {
                 AuthorSample.of(authors, ServiceMinute.AUTHOR_SAMPLE));
     }
 
-    private static void feedMinute(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h,
-            ServiceMinute minute)
-            throws Exception {
-        long decision = minute.minuteEnd().toEpochMilli() - 1;
-        h.processElement1(minute, decision);
-        h.processBothWatermarks(new Watermark(decision));
-    }
-
     @Test
     void anIncidentOpensAndClosesAndLeavesOnlyTheBaselinesBehind() throws Exception {
         var h = harness();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+            DetectorHarness.decide(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
         }
         for (int m = 0; m < OUTAGE_MINUTES; m++) {
-            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
         }
         for (int m = 0; m < 15; m++) {
-            feedMinute(h, minute(FIX.plus(Duration.ofMinutes(m)), 0, 2));
+            DetectorHarness.decide(h, minute(FIX.plus(Duration.ofMinutes(m)), 0, 2));
         }
 
         List<Alert> alerts = List.copyOf(h.extractOutputValues());
@@ -137,10 +128,10 @@ class OutageDetectorHarnessTest {
         var h = harness();
         Instant quiet = HISTORY_START;
         for (int m = 0; m < HISTORY_MINUTES; m += 5) {
-            feedMinute(h, socialMinute(quiet.plus(Duration.ofMinutes(m)), 1));
+            DetectorHarness.decide(h, socialMinute(quiet.plus(Duration.ofMinutes(m)), 1));
         }
         for (int m = 0; m < 10; m++) {
-            feedMinute(h, socialMinute(ONSET.plus(Duration.ofMinutes(m)), 40));
+            DetectorHarness.decide(h, socialMinute(ONSET.plus(Duration.ofMinutes(m)), 40));
         }
         // Complaints stop entirely: no window fires, only the watermark moves on.
         h.processBothWatermarks(new Watermark(ONSET.plus(Duration.ofHours(1)).toEpochMilli()));
@@ -162,9 +153,10 @@ class OutageDetectorHarnessTest {
     @Test
     void twoPeopleAMinuteAtNightOpenAnIncidentBackdatedToTheirFirstComplaint() throws Exception {
         var h = harness();
-        feedMinute(h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
+        DetectorHarness.decide(
+                h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
         for (int m = 0; m < NIGHT_OUTAGE_MINUTES; m++) {
-            feedMinute(
+            DetectorHarness.decide(
                     h,
                     nightMinute(
                             NIGHT_ONSET.plus(Duration.ofMinutes(m)),
@@ -191,9 +183,10 @@ class OutageDetectorHarnessTest {
     @Test
     void oneAccountComplainingEveryMinuteAtNightOpensNothing() throws Exception {
         var h = harness();
-        feedMinute(h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
+        DetectorHarness.decide(
+                h, nightMinute(NIGHT_ONSET.minus(QUIET_BEFORE_NIGHT_ONSET), "ordinary"));
         for (int m = 0; m < 3 * NIGHT_OUTAGE_MINUTES; m++) {
-            feedMinute(
+            DetectorHarness.decide(
                     h,
                     nightMinute(
                             NIGHT_ONSET.plus(Duration.ofMinutes(m)),
@@ -225,7 +218,7 @@ class OutageDetectorHarnessTest {
 
         var kept = harness();
         for (ServiceMinute minute : minutes) {
-            feedMinute(kept, minute);
+            DetectorHarness.decide(kept, minute);
         }
         List<Alert> keptAlerts = List.copyOf(kept.extractOutputValues());
         kept.close();
@@ -234,7 +227,7 @@ class OutageDetectorHarnessTest {
         OperatorSubtaskState snapshot = null;
         for (int i = 0; i < minutes.size(); i++) {
             var rebuilt = snapshot == null ? harness() : restored(detector(), snapshot);
-            feedMinute(rebuilt, minutes.get(i));
+            DetectorHarness.decide(rebuilt, minutes.get(i));
             rebuiltAlerts.addAll(rebuilt.extractOutputValues());
             snapshot = rebuilt.snapshot(i, i);
             rebuilt.close();
@@ -253,10 +246,10 @@ class OutageDetectorHarnessTest {
     void anOpenIncidentSurvivesASnapshotAndRestore() throws Exception {
         var h = harness();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+            DetectorHarness.decide(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
         }
         for (int m = 0; m < 5; m++) {
-            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
         }
         OperatorSubtaskState snapshot = h.snapshot(1L, 1L);
         String incidentId = h.extractOutputValues().get(0).incidentId();
@@ -266,10 +259,10 @@ class OutageDetectorHarnessTest {
         var restored = restored(detector, snapshot);
         // The gauge is not part of the snapshot: it catches up at the service's next minute.
         assertThat(detector.openIncidents()).isZero();
-        feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5)), 0, 2));
+        DetectorHarness.decide(restored, minute(ONSET.plus(Duration.ofMinutes(5)), 0, 2));
         assertThat(detector.openIncidents()).isEqualTo(1);
         for (int m = 1; m < 15; m++) {
-            feedMinute(restored, minute(ONSET.plus(Duration.ofMinutes(5 + m)), 0, 2));
+            DetectorHarness.decide(restored, minute(ONSET.plus(Duration.ofMinutes(5 + m)), 0, 2));
         }
         assertThat(detector.openIncidents()).isZero();
 
@@ -290,10 +283,10 @@ class OutageDetectorHarnessTest {
     void aServiceRestoredMidIncidentFollowsTheRestoringJobsIncidentPolicy() throws Exception {
         var h = harness();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+            DetectorHarness.decide(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
         }
         for (int m = 0; m < 5; m++) {
-            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
         }
         OperatorSubtaskState savepoint = h.snapshot(1L, 1L);
         Alert started = h.extractOutputValues().get(0);
@@ -314,8 +307,8 @@ class OutageDetectorHarnessTest {
         var unchanged = restored(detector(), savepoint);
         var changed = restored(detector(updateEveryFiveMinutes), savepoint);
         for (int m = 5; m < 20; m++) {
-            feedMinute(unchanged, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
-            feedMinute(changed, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(unchanged, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(changed, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
         }
 
         // Detected at the end of the outage's first minute, then updated after every
@@ -345,11 +338,11 @@ class OutageDetectorHarnessTest {
         var h = DetectorHarness.opened(detector);
         assertThat(detector.watermarkLagMillis()).isNaN();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feedMinute(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+            DetectorHarness.decide(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
         }
         assertThat(detector.openIncidents()).isZero();
         for (int m = 0; m < 5; m++) {
-            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
+            DetectorHarness.decide(h, minute(ONSET.plus(Duration.ofMinutes(m)), 6, 30));
         }
         assertThat(detector.openIncidents()).isEqualTo(1);
 
@@ -359,7 +352,7 @@ class OutageDetectorHarnessTest {
         assertThat(detector.watermarkLagMillis()).isEqualTo(WALL_CLOCK_AHEAD.toMillis());
 
         for (int m = 5; m < 30; m++) {
-            feedMinute(h, minute(ONSET.plus(Duration.ofMinutes(m)), 0, 2));
+            DetectorHarness.decide(h, minute(ONSET.plus(Duration.ofMinutes(m)), 0, 2));
         }
         assertThat(h.extractOutputValues())
                 .extracting(Alert::type)

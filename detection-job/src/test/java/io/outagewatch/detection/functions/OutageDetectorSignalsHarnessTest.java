@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,12 @@ class OutageDetectorSignalsHarnessTest {
     void everyDecidedMinuteLeavesItsSignalsAndVerdict() throws Exception {
         var harness = harness();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feed(harness, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
+            DetectorHarness.decide(
+                    harness, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0, 1));
         }
         for (int m = 0; m < OUTAGE_MINUTES; m++) {
-            feed(harness, minute(ONSET.plus(Duration.ofMinutes(m)), VANTAGES.size(), 40));
+            DetectorHarness.decide(
+                    harness, minute(ONSET.plus(Duration.ofMinutes(m)), VANTAGES.size(), 40));
         }
 
         List<MinuteSignals> signals =
@@ -101,15 +102,5 @@ class OutageDetectorSignalsHarnessTest {
         }
         return new ServiceMinute(
                 "chatgpt", start, vantages, List.of(), 180.0, 12, complaints, new TreeMap<>());
-    }
-
-    private static void feed(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
-                    harness,
-            ServiceMinute minute)
-            throws Exception {
-        long decision = minute.minuteEnd().toEpochMilli() - 1;
-        harness.processElement1(minute, decision);
-        harness.processBothWatermarks(new Watermark(decision));
     }
 }

@@ -6,13 +6,10 @@ import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
-import io.outagewatch.events.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,29 +56,21 @@ class SlowBurnHarnessTest {
         return (int) Math.round(PROBES * (m + 0.5) / RAMP_MINUTES);
     }
 
-    private static void feed(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h,
-            ServiceMinute minute)
-            throws Exception {
-        long decision = minute.minuteEnd().toEpochMilli() - 1;
-        h.processElement1(minute, decision);
-        h.processBothWatermarks(new Watermark(decision));
-    }
-
     @Test
     void theIncidentStartsWhereTheRampBeganAndLeavesNoRunBehind() throws Exception {
         var h = DetectorHarness.opened(DetectorHarness.detector());
         for (int m = 0; m < HISTORY_MINUTES; m++) {
-            feed(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0));
+            DetectorHarness.decide(h, minute(HISTORY_START.plus(Duration.ofMinutes(m)), 0));
         }
         for (int m = 0; m < RAMP_MINUTES; m++) {
-            feed(h, minute(RAMP_START.plus(Duration.ofMinutes(m)), rampFailures(m)));
+            DetectorHarness.decide(
+                    h, minute(RAMP_START.plus(Duration.ofMinutes(m)), rampFailures(m)));
         }
         for (int m = RAMP_MINUTES; m < RAMP_MINUTES + DOWN_MINUTES; m++) {
-            feed(h, minute(RAMP_START.plus(Duration.ofMinutes(m)), PROBES));
+            DetectorHarness.decide(h, minute(RAMP_START.plus(Duration.ofMinutes(m)), PROBES));
         }
         for (int m = 0; m < 15; m++) {
-            feed(h, minute(FIX.plus(Duration.ofMinutes(m)), 0));
+            DetectorHarness.decide(h, minute(FIX.plus(Duration.ofMinutes(m)), 0));
         }
 
         List<Alert> alerts = List.copyOf(h.extractOutputValues());
