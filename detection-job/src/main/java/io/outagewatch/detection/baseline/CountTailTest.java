@@ -54,4 +54,18 @@ public final class CountTailTest {
         }
         return Math.min(MAX_SCORE, Math.max(0.0, -Math.log10(p)));
     }
+
+    /**
+     * Half the Poisson deviance of {@code observed} at {@code mean}: minus the log-likelihood less
+     * its best possible value, so never negative; the cost change-point fits minimise.
+     *
+     * @param mean the expected count, above zero (callers floor it)
+     */
+    public static double halfPoissonDeviance(double observed, double mean) {
+        double cost = mean - observed;
+        if (observed > 0) {
+            cost += observed * Math.log(observed / mean);
+        }
+        return cost;
+    }
 }

@@ -143,11 +143,6 @@ public record PooledComplaintRule(
 
     /** Half the Poisson deviance of {@code observed} at {@code expected}; never negative. */
     private static double poissonCost(double observed, double expected) {
-        double mean = Math.max(expected, MIN_EXPECTED);
-        double cost = mean - observed;
-        if (observed > 0) {
-            cost += observed * Math.log(observed / mean);
-        }
-        return cost;
+        return CountTailTest.halfPoissonDeviance(observed, Math.max(expected, MIN_EXPECTED));
     }
 }

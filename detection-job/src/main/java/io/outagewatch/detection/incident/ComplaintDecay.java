@@ -1,5 +1,6 @@
 package io.outagewatch.detection.incident;
 
+import io.outagewatch.detection.baseline.CountTailTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,11 +87,6 @@ final class ComplaintDecay {
      * quiet minute's noise weighs as much as a loud one's.
      */
     private static double poissonCost(double observed, double expected) {
-        double mean = Math.max(expected, MIN_EXPECTED);
-        double cost = mean - observed;
-        if (observed > 0) {
-            cost += observed * Math.log(observed / mean);
-        }
-        return cost;
+        return CountTailTest.halfPoissonDeviance(observed, Math.max(expected, MIN_EXPECTED));
     }
 }
