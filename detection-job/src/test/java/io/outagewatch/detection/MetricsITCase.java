@@ -61,6 +61,13 @@ class MetricsITCase {
     private static final List<String> INPUTS =
             List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS, Topics.STATUS_UPDATES);
 
+    private static final List<String> SIGNAL_GAUGES =
+            List.of(
+                    "service_probeFailureRate",
+                    "service_probeFailureBaseline",
+                    "service_reportRate",
+                    "service_reportBaseline");
+
     private static final PrometheusMetrics PROMETHEUS = PrometheusMetrics.onFreePort();
 
     @RegisterExtension
@@ -113,10 +120,20 @@ class MetricsITCase {
             // night-outage has no official status update: that counter stays at zero.
             assertThat(expectedIn.get(Topics.PROBE_RESULTS)).isPositive();
             assertThat(expectedIn.get(Topics.SOCIAL_REPORTS)).isPositive();
+            // Discord's gauges are waited for as well: once on CI the alert and the inputs were
+            // counted while they were missing, and a timeout here lists every job sample.
             List<Sample> samples =
                     scrapeUntil(
                             s ->
                                     sum(s, "type_alerts", "type", "OUTAGE_STARTED") >= 1
+                                            && SIGNAL_GAUGES.stream()
+                                                    .allMatch(
+                                                            gauge ->
+                                                                    !find(
+                                                                                    s, gauge,
+                                                                                    "service",
+                                                                                    "discord")
+                                                                            .isEmpty())
                                             && INPUTS.stream()
                                                     .allMatch(
                                                             topic ->
