@@ -133,7 +133,10 @@ final class InProcessPipeline {
 
         @Override
         public Either<DeadLetter, T> map(Long index) {
-            FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+            // Read first: a compare-and-set per record would bounce the line between the sources.
+            if (FIRST_RECORD_NANOS.get() == 0) {
+                FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+            }
             runProgress.add(1);
             SyntheticTraffic.Line line = LINES.get(input)[Math.toIntExact(index)];
             return parser.parse(line.origin(), line.payload(), EdgeParser.UNKNOWN_WRITE_TIME);

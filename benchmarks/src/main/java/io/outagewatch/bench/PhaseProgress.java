@@ -4,7 +4,7 @@ import io.outagewatch.progress.Display;
 import io.outagewatch.progress.ProgressReporter;
 import io.outagewatch.progress.ProgressText;
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a benchmark phase is doing, for its progress line: its current step, and how far through the
@@ -18,7 +18,9 @@ final class PhaseProgress {
         T run(PhaseProgress progress) throws Exception;
     }
 
-    private final AtomicLong done = new AtomicLong();
+    // Added to per record by several source threads at once: a LongAdder keeps them off one cache
+    // line, so the count costs the measured pipeline next to nothing.
+    private final LongAdder done = new LongAdder();
     private volatile String step = "starting";
     private volatile long total;
     private volatile String unit = "";
@@ -39,24 +41,25 @@ final class PhaseProgress {
 
     /** A step of {@code total} {@code unit} to get through, none done yet. */
     void step(String name, long total, String unit) {
-        done.set(0);
+        done.reset();
         this.total = total;
         this.unit = unit;
         this.step = name;
     }
 
     void add(long count) {
-        done.addAndGet(count);
+        done.add(count);
     }
 
     void set(long count) {
-        done.set(count);
+        done.reset();
+        done.add(count);
     }
 
     /** {@code producing · 412,000 / 1,000,000 records (41 %)}, or the step alone. */
     String describe() {
         return total > 0
-                ? ProgressText.join(step, ProgressText.ofTotal(done.get(), total, unit))
+                ? ProgressText.join(step, ProgressText.ofTotal(done.sum(), total, unit))
                 : step;
     }
 }

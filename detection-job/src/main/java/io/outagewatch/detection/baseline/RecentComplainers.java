@@ -18,7 +18,8 @@ public final class RecentComplainers {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private final int poolMinutes;
+    // Computed once: Duration.multipliedBy goes through BigDecimal, and this is asked every minute.
+    private final Duration poolSpanBeforeLast;
     private final ArrayList<PooledMinute> minutes;
 
     /** The ring of a pool of {@code poolMinutes}, going on from {@code stored}. */
@@ -27,13 +28,13 @@ public final class RecentComplainers {
             throw new IllegalArgumentException(
                     "poolMinutes must be at least 1, got " + poolMinutes);
         }
-        this.poolMinutes = poolMinutes;
+        this.poolSpanBeforeLast = MINUTE.multipliedBy(poolMinutes - 1L);
         this.minutes = new ArrayList<>(Objects.requireNonNull(stored, "stored"));
     }
 
     /** The start of the pool's first minute when {@code minuteStart} is its last. */
     public Instant poolStart(Instant minuteStart) {
-        return minuteStart.minus(MINUTE.multipliedBy(poolMinutes - 1L));
+        return minuteStart.minus(poolSpanBeforeLast);
     }
 
     /** The kept minutes of the pool ending with {@code minuteStart}, that minute excluded. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -62,11 +61,7 @@ public final class ServiceMinuteFunction
             System.arraycopy(own, 0, latencies, latencyCount, own.length);
             latencyCount += own.length;
         }
-        // Percentile sorts its own copy of the samples.
-        double p95 =
-                latencyCount == 0
-                        ? Double.NaN
-                        : new Percentile().evaluate(latencies, 0, latencyCount, LATENCY_PERCENTILE);
+        double p95 = LatencyPercentile.ofFirst(latencies, latencyCount, LATENCY_PERCENTILE);
 
         out.collect(
                 new ServiceMinute(

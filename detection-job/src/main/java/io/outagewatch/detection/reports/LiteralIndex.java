@@ -1,22 +1,31 @@
 package io.outagewatch.detection.reports;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which of a fixed set of strings occur in a text, found in one pass over it: each position looks
- * up the strings that start with its two characters (or its one, for one-character strings), so the
- * cost grows with the text, not with the number of strings.
+ * up the strings that start with its character, so the cost grows with the text, not with the
+ * number of strings. The lookup is an array for ASCII and a binary search over the other first
+ * characters, so a character costs no boxing and no hashing.
  */
 final class LiteralIndex {
 
-    private final int size;
-    private final Map<Integer, Candidate[]> byFirstTwoChars;
-    private final Map<Character, int[]> singleChars;
+    private static final int ASCII = 128;
 
-    /** A string of two or more characters, and its number in the set. */
+    private final int size;
+
+    /** By first character below {@link #ASCII}: the strings starting with it, or null. */
+    private final Candidate[][] byAsciiFirst;
+
+    /** The other first characters, ascending, and the strings starting with each. */
+    private final char[] otherFirsts;
+
+    private final Candidate[][] byOtherFirst;
+
+    /** A string and its number in the set. */
     private record Candidate(String literal, int id) {}
 
     /**
@@ -24,25 +33,33 @@ final class LiteralIndex {
      */
     LiteralIndex(List<String> literals) {
         this.size = literals.size();
-        Map<Integer, List<Candidate>> pairs = new HashMap<>();
-        Map<Character, List<Integer>> singles = new HashMap<>();
+        TreeMap<Character, List<Candidate>> byFirst = new TreeMap<>();
         for (int id = 0; id < literals.size(); id++) {
             String literal = literals.get(id);
             if (literal.isEmpty()) {
                 throw new IllegalArgumentException("an empty string occurs in every text");
             }
-            if (literal.length() == 1) {
-                singles.computeIfAbsent(literal.charAt(0), c -> new ArrayList<>()).add(id);
-            } else {
-                pairs.computeIfAbsent(pairKey(literal, 0), k -> new ArrayList<>())
-                        .add(new Candidate(literal, id));
-            }
+            byFirst.computeIfAbsent(literal.charAt(0), c -> new ArrayList<>())
+                    .add(new Candidate(literal, id));
         }
-        this.byFirstTwoChars = new HashMap<>();
-        pairs.forEach((key, list) -> byFirstTwoChars.put(key, list.toArray(Candidate[]::new)));
-        this.singleChars = new HashMap<>();
-        singles.forEach(
-                (c, ids) -> singleChars.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.byAsciiFirst = new Candidate[ASCII][];
+        List<Character> others = new ArrayList<>();
+        List<Candidate[]> othersCandidates = new ArrayList<>();
+        byFirst.forEach(
+                (first, candidates) -> {
+                    Candidate[] array = candidates.toArray(Candidate[]::new);
+                    if (first < ASCII) {
+                        byAsciiFirst[first] = array;
+                    } else {
+                        others.add(first);
+                        othersCandidates.add(array);
+                    }
+                });
+        this.otherFirsts = new char[others.size()];
+        for (int i = 0; i < otherFirsts.length; i++) {
+            otherFirsts[i] = others.get(i);
+        }
+        this.byOtherFirst = othersCandidates.toArray(Candidate[][]::new);
     }
 
     /** For each string of the set, by its number, whether it occurs in {@code text}. */
@@ -50,29 +67,24 @@ final class LiteralIndex {
         boolean[] found = new boolean[size];
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            if (!singleChars.isEmpty()) {
-                int[] ids = singleChars.get(text.charAt(i));
-                if (ids != null) {
-                    for (int id : ids) {
-                        found[id] = true;
-                    }
-                }
+            Candidate[] candidates = startingWith(text.charAt(i));
+            if (candidates == null) {
+                continue;
             }
-            if (i + 1 < length) {
-                Candidate[] candidates = byFirstTwoChars.get(pairKey(text, i));
-                if (candidates != null) {
-                    for (Candidate candidate : candidates) {
-                        if (!found[candidate.id()] && text.startsWith(candidate.literal(), i)) {
-                            found[candidate.id()] = true;
-                        }
-                    }
+            for (Candidate candidate : candidates) {
+                if (!found[candidate.id()] && text.startsWith(candidate.literal(), i)) {
+                    found[candidate.id()] = true;
                 }
             }
         }
         return found;
     }
 
-    private static int pairKey(String text, int at) {
-        return text.charAt(at) << 16 | text.charAt(at + 1);
+    private Candidate[] startingWith(char first) {
+        if (first < ASCII) {
+            return byAsciiFirst[first];
+        }
+        int at = Arrays.binarySearch(otherFirsts, first);
+        return at < 0 ? null : byOtherFirst[at];
     }
 }
