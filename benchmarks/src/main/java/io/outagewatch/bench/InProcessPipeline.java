@@ -12,20 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.types.Either;
 
 /**
  * The detection pipeline in this JVM over lines held in memory, as replay runs it (per-record
- * watermarks), at a given parallelism. The clock starts at the first record and stops when the job
- * has finished, so JVM start and job deployment are left out; parsing is inside.
+ * watermarks), at a given parallelism, on one local cluster kept for all runs. The clock starts at
+ * the first record and stops when the job has finished, so JVM start and job deployment are left
+ * out; parsing is inside.
  */
-final class InProcessPipeline {
+final class InProcessPipeline implements AutoCloseable {
 
     /** The lines of the current run, by input; the job's operators run in this JVM. */
-    private static final Map<String, SyntheticTraffic.Line[]> LINES = new ConcurrentHashMap<>();
+    private static final Map<String, PackedLines> LINES = new ConcurrentHashMap<>();
 
     private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
 
@@ -40,12 +44,38 @@ final class InProcessPipeline {
         final AtomicLong count = new AtomicLong();
     }
 
-    private InProcessPipeline() {}
+    private final MiniCluster cluster;
+
+    private InProcessPipeline(MiniCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * A local cluster with slots for jobs up to {@code maxParallelism}. One cluster serves every
+     * run: a cluster of its own per run would load and compile its RPC system's classes again in
+     * each, beside the job being timed.
+     */
+    static InProcessPipeline start(int maxParallelism) throws Exception {
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(new Configuration())
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(maxParallelism)
+                                .build());
+        cluster.start();
+        return new InProcessPipeline(cluster);
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
 
     /** What one run did: its rate, and the alerts and dead letters it produced. */
     record Run(double eventsPerSecond, long alerts, long deadLetters) {}
 
-    static Run run(SyntheticTraffic.Lines lines, int parallelism, PhaseProgress progress)
+    Run run(SyntheticTraffic.Lines lines, int parallelism, PhaseProgress progress)
             throws Exception {
         progress.step("job running", lines.events(), "events in");
         runProgress = progress;
@@ -71,12 +101,12 @@ final class InProcessPipeline {
                                     lines(
                                             env,
                                             "probes",
-                                            lines.probes().length,
+                                            lines.probes().size(),
                                             settings.parsers().probes()),
                                     lines(
                                             env,
                                             "reports",
-                                            lines.reports().length,
+                                            lines.reports().size(),
                                             settings.parsers().reports()),
                                     lines(env, "status", 0, settings.parsers().statusUpdates())),
                             settings);
@@ -89,7 +119,9 @@ final class InProcessPipeline {
                     .name("Count dead letters")
                     .sinkTo(new DiscardingSink<>());
             outputs.vantageHealth().sinkTo(new DiscardingSink<>());
-            env.execute("outagewatch-bench-pipeline-p" + parallelism);
+            StreamGraph job = env.getStreamGraph();
+            job.setJobName("outagewatch-bench-pipeline-p" + parallelism);
+            cluster.executeJobBlocking(job.getJobGraph());
             long elapsed = System.nanoTime() - FIRST_RECORD_NANOS.get();
             return new Run(
                     lines.events() * 1e9 / elapsed,
@@ -138,8 +170,11 @@ final class InProcessPipeline {
                 FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
             }
             runProgress.add(1);
-            SyntheticTraffic.Line line = LINES.get(input)[Math.toIntExact(index)];
-            return parser.parse(line.origin(), line.payload(), EdgeParser.UNKNOWN_WRITE_TIME);
+            PackedLines lines = LINES.get(input);
+            return parser.parse(
+                    lines.origin(),
+                    lines.payload(Math.toIntExact(index)),
+                    EdgeParser.UNKNOWN_WRITE_TIME);
         }
     }
 

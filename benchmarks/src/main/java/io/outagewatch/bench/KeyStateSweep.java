@@ -89,15 +89,15 @@ final class KeyStateSweep {
         SyntheticTraffic traffic = new SyntheticTraffic(VANTAGES, keys);
         SyntheticTraffic.Lines ordinary =
                 traffic.generate(keys, (long) keys * VANTAGES * MINUTES, 0, START);
-        SyntheticTraffic.Line[] outage =
+        PackedLines outage =
                 traffic.outage(
                         0,
                         START.plus(Duration.ofMinutes(MINUTES)),
                         OUTAGE_LENGTH,
                         OUTAGE_PROBE_EVERY);
-        progress.step("producing", ordinary.events() + outage.length, "probes");
+        progress.step("producing", ordinary.events() + outage.size(), "probes");
         LiveJob.produce(kafka, Topics.PROBE_RESULTS, progress, ordinary.probes(), outage);
-        return ordinary.events() + outage.length;
+        return ordinary.events() + outage.size();
     }
 
     private static void awaitOutageOfPairZero(AlertFeed alerts) {

@@ -67,14 +67,11 @@ final class LiveJob {
      * and waits until the broker has them all.
      */
     static void produce(
-            EmbeddedKafkaBroker kafka,
-            String topic,
-            PhaseProgress progress,
-            SyntheticTraffic.Line[]... lines) {
+            EmbeddedKafkaBroker kafka, String topic, PhaseProgress progress, PackedLines... lines) {
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
-            for (SyntheticTraffic.Line[] part : lines) {
-                for (SyntheticTraffic.Line line : part) {
-                    producer.send(new ProducerRecord<>(topic, line.payload()));
+            for (PackedLines part : lines) {
+                for (int i = 0; i < part.size(); i++) {
+                    producer.send(new ProducerRecord<>(topic, part.payload(i)));
                     progress.add(1);
                 }
             }

@@ -39,13 +39,15 @@ final class ParseFloor {
 
     private static long parseAll(SyntheticTraffic.Lines lines) {
         long valid = 0;
-        for (SyntheticTraffic.Line line : lines.probes()) {
-            if (ProbeResultSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
+        PackedLines probes = lines.probes();
+        for (int i = 0; i < probes.size(); i++) {
+            if (ProbeResultSerde.INSTANCE.parse(probes.payload(i)) instanceof Parsed.Ok<?>) {
                 valid++;
             }
         }
-        for (SyntheticTraffic.Line line : lines.reports()) {
-            if (SocialReportSerde.INSTANCE.parse(line.payload()) instanceof Parsed.Ok<?>) {
+        PackedLines reports = lines.reports();
+        for (int i = 0; i < reports.size(); i++) {
+            if (SocialReportSerde.INSTANCE.parse(reports.payload(i)) instanceof Parsed.Ok<?>) {
                 valid++;
             }
         }

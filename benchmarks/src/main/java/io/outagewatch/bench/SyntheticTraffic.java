@@ -38,12 +38,9 @@ final class SyntheticTraffic {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** The probe and report lines, each in event-time order. */
-    /** One line of an input: its origin ({@code name:number}) and its JSON bytes. */
-    record Line(String origin, byte[] payload) {}
-
-    record Lines(Line[] probes, Line[] reports) {
+    record Lines(PackedLines probes, PackedLines reports) {
         long events() {
-            return (long) probes.length + reports.length;
+            return (long) probes.size() + reports.size();
         }
     }
 
@@ -78,7 +75,7 @@ final class SyntheticTraffic {
         int probeCount = Math.toIntExact(Math.round(events * (1 - reportShare)));
         int reportCount = Math.toIntExact(events - probeCount);
         long perMinute = (long) keys * vantages;
-        Line[] probes = new Line[probeCount];
+        PackedLines.Builder probes = new PackedLines.Builder(PROBE_ORIGIN, probeCount);
         for (int i = 0; i < probeCount; i++) {
             long slot = i % perMinute;
             Instant at =
@@ -87,15 +84,15 @@ final class SyntheticTraffic {
             int service = (int) (slot % keys);
             int vantage = (int) (slot / keys);
             boolean fails = random.nextDouble() < ORDINARY_FAILURE_SHARE;
-            probes[i] = probeLine(probe(service, vantage, at, !fails), PROBE_ORIGIN);
+            probes.add(ProbeResultSerde.INSTANCE.toBytes(probe(service, vantage, at, !fails)));
         }
         long spanMillis = Math.max(1, (probeCount + perMinute - 1) / perMinute) * MINUTE.toMillis();
-        Line[] reports = new Line[reportCount];
+        PackedLines.Builder reports = new PackedLines.Builder(REPORT_ORIGIN, reportCount);
         for (int i = 0; i < reportCount; i++) {
             Instant at = start.plusMillis(i * spanMillis / Math.max(1, reportCount));
-            reports[i] = reportLine(post(i, at), REPORT_ORIGIN);
+            reports.add(SocialReportSerde.INSTANCE.toBytes(post(i, at)));
         }
-        return new Lines(probes, reports);
+        return new Lines(probes.build(), reports.build());
     }
 
     /**
@@ -103,17 +100,16 @@ final class SyntheticTraffic {
      * {@code from} for {@code length}. Appended after {@link #generate} output it also moves the
      * probes' watermark on, so the minutes before it are decided.
      */
-    Line[] outage(int service, Instant from, Duration length, Duration every) {
+    PackedLines outage(int service, Instant from, Duration length, Duration every) {
         int steps = Math.toIntExact(length.dividedBy(every));
-        Line[] probes = new Line[steps * vantages];
+        PackedLines.Builder probes = new PackedLines.Builder(PROBE_ORIGIN, steps * vantages);
         for (int step = 0; step < steps; step++) {
             Instant at = from.plus(every.multipliedBy(step));
             for (int vantage = 0; vantage < vantages; vantage++) {
-                probes[step * vantages + vantage] =
-                        probeLine(probe(service, vantage, at, false), PROBE_ORIGIN);
+                probes.add(ProbeResultSerde.INSTANCE.toBytes(probe(service, vantage, at, false)));
             }
         }
-        return probes;
+        return probes.build();
     }
 
     /** A probe of pair {@code service} from {@code vantage}: healthy, or failing with a 503. */
@@ -157,13 +153,5 @@ final class SyntheticTraffic {
                 post.lang(),
                 post.service(),
                 post.region());
-    }
-
-    static Line probeLine(ProbeResult probe, String origin) {
-        return new Line(origin, ProbeResultSerde.INSTANCE.toBytes(probe));
-    }
-
-    static Line reportLine(SocialReport report, String origin) {
-        return new Line(origin, SocialReportSerde.INSTANCE.toBytes(report));
     }
 }

@@ -98,14 +98,18 @@ final class ThroughputBench {
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
         // The pipeline gets what the floor gets: a full-size pass to warm up (JIT compilation of
         // Flink's and the job's paths), then the median of three.
-        PhaseProgress.report(
-                "bench throughput, pipeline warm-up",
-                err,
-                progress -> InProcessPipeline.run(lines, 1, progress));
-        InProcessPipeline.Run p1 = medianRun(lines, 1, err);
-        err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
-        InProcessPipeline.Run p2 = medianRun(lines, 2, err);
-        err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
+        InProcessPipeline.Run p1;
+        InProcessPipeline.Run p2;
+        try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
+            PhaseProgress.report(
+                    "bench throughput, pipeline warm-up",
+                    err,
+                    progress -> pipeline.run(lines, 1, progress));
+            p1 = medianRun(pipeline, lines, 1, err);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
+            p2 = medianRun(pipeline, lines, 2, err);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
+        }
         double endToEnd = medianEndToEnd(lines, work, err);
         err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
         return new Figures(keys, lines.events(), floor, p1, p2, endToEnd, List.of());
@@ -142,7 +146,11 @@ final class ThroughputBench {
 
     /** The run of median rate among {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
     private static InProcessPipeline.Run medianRun(
-            SyntheticTraffic.Lines lines, int parallelism, PrintStream err) throws Exception {
+            InProcessPipeline pipeline,
+            SyntheticTraffic.Lines lines,
+            int parallelism,
+            PrintStream err)
+            throws Exception {
         List<InProcessPipeline.Run> runs = new ArrayList<>();
         for (int run = 1; run <= PIPELINE_RUNS; run++) {
             String phase =
@@ -154,9 +162,7 @@ final class ThroughputBench {
                             PIPELINE_RUNS);
             runs.add(
                     PhaseProgress.report(
-                            phase,
-                            err,
-                            progress -> InProcessPipeline.run(lines, parallelism, progress)));
+                            phase, err, progress -> pipeline.run(lines, parallelism, progress)));
         }
         runs.sort(Comparator.comparingDouble(InProcessPipeline.Run::eventsPerSecond));
         return runs.get(runs.size() / 2);
