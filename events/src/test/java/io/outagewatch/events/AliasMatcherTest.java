@@ -2,9 +2,18 @@ package io.outagewatch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,5 +90,133 @@ class AliasMatcherTest {
 
     private static Arguments mentions(String text, String... services) {
         return Arguments.of(text, Arrays.asList(services));
+    }
+
+    /**
+     * The scan finds what the regular expression it replaced finds, on random posts made of the
+     * default catalog's aliases (whole, glued, cut short), hashtag suffixes, letters, digits, Han,
+     * kana and Thai letters, an emoji (a surrogate pair), a supplementary letter, and separators.
+     */
+    @Test
+    void scanAgreesWithTheRegularExpressionOnRandomPosts() {
+        ServiceCatalog catalog = ServiceCatalog.defaultCatalog();
+        RegexOracle oracle = new RegexOracle(catalog);
+        List<String> pieces = new ArrayList<>();
+        for (CatalogService service : catalog.services()) {
+            for (String alias : service.aliases()) {
+                String canonical = NormalizedText.of(alias).text();
+                pieces.add(canonical);
+                pieces.add(canonical.replace(" ", ""));
+                pieces.add(canonical.substring(0, Math.max(1, canonical.length() - 1)));
+            }
+        }
+        pieces.addAll(
+                List.of(
+                        "#",
+                        "@",
+                        "is",
+                        "down",
+                        "outage",
+                        "outages",
+                        "isdown",
+                        "a",
+                        "z",
+                        "7",
+                        "é",
+                        "落",
+                        "ちて",
+                        "カ",
+                        "ก",
+                        "\uD83D\uDD25",
+                        "\uD801\uDC00",
+                        " ",
+                        "-",
+                        ".",
+                        "_",
+                        "!",
+                        "?",
+                        "'"));
+        SplittableRandom random = new SplittableRandom(20261205);
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder post = new StringBuilder();
+            int count = 1 + random.nextInt(8);
+            for (int j = 0; j < count; j++) {
+                post.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            NormalizedText text = NormalizedText.of(post.toString());
+
+            assertThat(DEFAULT_CATALOG.servicesMentioned(text))
+                    .as("%s", text.text())
+                    .containsExactlyElementsOf(oracle.servicesMentioned(text));
+        }
+    }
+
+    /**
+     * The single regular expression the alias matcher used before it scanned by first character.
+     */
+    private static final class RegexOracle {
+        private static final String WORD =
+                "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]]";
+
+        private final List<String> ids;
+        private final Pattern mentions;
+        private final List<Integer> serviceByGroup = new ArrayList<>();
+
+        RegexOracle(ServiceCatalog catalog) {
+            ids = catalog.services().stream().map(CatalogService::id).toList();
+            List<String[]> aliases = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                for (String alias : catalog.services().get(i).aliases()) {
+                    String canonical = NormalizedText.of(alias).text();
+                    if (!canonical.isEmpty()) {
+                        aliases.add(new String[] {String.valueOf(i), canonical});
+                    }
+                }
+            }
+            aliases.sort(Comparator.comparingInt((String[] a) -> a[1].length()).reversed());
+            StringJoiner words = new StringJoiner("|", "(?:", ")");
+            StringJoiner glued = new StringJoiner("|", "(?:", ")");
+            for (String[] alias : aliases) {
+                words.add("(" + Pattern.quote(alias[1]) + ")");
+                serviceByGroup.add(Integer.parseInt(alias[0]));
+            }
+            for (String[] alias : aliases) {
+                glued.add("(" + Pattern.quote(alias[1].replace(" ", "")) + ")");
+                serviceByGroup.add(Integer.parseInt(alias[0]));
+            }
+            mentions =
+                    Pattern.compile(
+                            "(?<!"
+                                    + WORD
+                                    + ")"
+                                    + words
+                                    + "(?!"
+                                    + WORD
+                                    + ")|#"
+                                    + glued
+                                    + "(?:is)?(?:down|outages?)(?!"
+                                    + WORD
+                                    + ")");
+        }
+
+        Set<String> servicesMentioned(NormalizedText text) {
+            boolean[] mentioned = new boolean[ids.size()];
+            Matcher matcher = mentions.matcher(text.text());
+            while (matcher.find()) {
+                for (int group = 1; group <= matcher.groupCount(); group++) {
+                    if (matcher.start(group) >= 0) {
+                        mentioned[serviceByGroup.get(group - 1)] = true;
+                        break;
+                    }
+                }
+            }
+            Set<String> found = new LinkedHashSet<>();
+            for (int i = 0; i < mentioned.length; i++) {
+                if (mentioned[i]) {
+                    found.add(ids.get(i));
+                }
+            }
+            return found;
+        }
     }
 }
