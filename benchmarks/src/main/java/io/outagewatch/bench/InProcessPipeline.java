@@ -45,6 +45,7 @@ final class InProcessPipeline implements AutoCloseable {
     }
 
     private final MiniCluster cluster;
+    private Run lastRun;
 
     private InProcessPipeline(MiniCluster cluster) {
         this.cluster = cluster;
@@ -65,6 +66,11 @@ final class InProcessPipeline implements AutoCloseable {
                                 .build());
         cluster.start();
         return new InProcessPipeline(cluster);
+    }
+
+    /** The last run's figures; every run of the same lines makes the same alerts. */
+    Run lastRun() {
+        return lastRun;
     }
 
     @Override
@@ -123,10 +129,12 @@ final class InProcessPipeline implements AutoCloseable {
             job.setJobName("outagewatch-bench-pipeline-p" + parallelism);
             cluster.executeJobBlocking(job.getJobGraph());
             long elapsed = System.nanoTime() - FIRST_RECORD_NANOS.get();
-            return new Run(
-                    lines.events() * 1e9 / elapsed,
-                    Tally.ALERTS.count.get(),
-                    Tally.DEAD_LETTERS.count.get());
+            lastRun =
+                    new Run(
+                            lines.events() * 1e9 / elapsed,
+                            Tally.ALERTS.count.get(),
+                            Tally.DEAD_LETTERS.count.get());
+            return lastRun;
         } finally {
             LINES.clear();
         }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,14 +40,38 @@ final class ThroughputBench {
 
     private ThroughputBench() {}
 
+    /**
+     * A measured rate and its ratio to the parse floor. Each measured run is paired with a pass of
+     * the floor taken just before it, and the ratio is the median of the runs' own ratios: on this
+     * shared machine the speed of one core moved by a third within minutes (the same floor gave
+     * 290,000 and 480,000 events/s ten minutes apart), and a floor taken minutes before a run would
+     * carry that into the ratio.
+     *
+     * @param rate the median run's rate, events per second
+     * @param ratio the median over the runs of rate / floor pass just before it
+     */
+    record Measured(double rate, double ratio) {
+        static Measured of(double[] rates, double[] floors) {
+            double[] ratios = new double[rates.length];
+            for (int i = 0; i < rates.length; i++) {
+                ratios[i] = rates[i] / floors[i];
+            }
+            double[] sorted = rates.clone();
+            Arrays.sort(sorted);
+            Arrays.sort(ratios);
+            return new Measured(Stats.median(sorted), Stats.median(ratios));
+        }
+    }
+
     /** The figures of one run. */
     record Figures(
             int rateKeys,
             long events,
             double parseFloor,
-            InProcessPipeline.Run pipelineP1,
-            InProcessPipeline.Run pipelineP2,
-            double kafkaEndToEnd,
+            Measured pipelineP1,
+            Measured pipelineP2,
+            InProcessPipeline.Run lastPipelineRun,
+            Measured kafkaEndToEnd,
             List<KeyStateSweep.Point> sweep) {}
 
     static int run(BenchArguments arguments, PrintStream out, PrintStream err) throws Exception {
@@ -83,6 +106,7 @@ final class ThroughputBench {
                 rates.parseFloor(),
                 rates.pipelineP1(),
                 rates.pipelineP2(),
+                rates.lastPipelineRun(),
                 rates.kafkaEndToEnd(),
                 sweep);
     }
@@ -106,8 +130,9 @@ final class ThroughputBench {
                         err,
                         progress -> ParseFloor.eventsPerSecond(lines, progress));
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
-        InProcessPipeline.Run p1;
-        InProcessPipeline.Run p2;
+        Measured p1;
+        Measured p2;
+        InProcessPipeline.Run last;
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
             for (int run = 1; run <= WARM_UP_RUNS; run++) {
                 InProcessPipeline.Run warmUp =
@@ -117,14 +142,15 @@ final class ThroughputBench {
                                 progress -> pipeline.run(lines, 1, progress));
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
             }
-            p1 = medianRun(pipeline, lines, 1, err);
+            p1 = measureRuns(pipeline, lines, 1, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
-            p2 = medianRun(pipeline, lines, 2, err);
+            p2 = measureRuns(pipeline, lines, 2, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
+            last = pipeline.lastRun();
         }
-        double endToEnd = medianEndToEnd(lines, work, err);
-        err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
-        return new Figures(keys, lines.events(), floor, p1, p2, endToEnd, List.of());
+        Measured endToEnd = measureEndToEnd(lines, work, err);
+        err.printf(Locale.ROOT, "bench throughput: Kafka end to end %s%n", endToEnd);
+        return new Figures(keys, lines.events(), floor, p1, p2, last, endToEnd, List.of());
     }
 
     private static String warmUpPhase(String what, int run) {
@@ -141,9 +167,10 @@ final class ThroughputBench {
      * the broker's and the clients' paths, then the median rate of {@link #PIPELINE_RUNS}, each
      * with a new broker.
      */
-    private static double medianEndToEnd(SyntheticTraffic.Lines lines, Path work, PrintStream err)
-            throws Exception {
+    private static Measured measureEndToEnd(
+            SyntheticTraffic.Lines lines, Path work, PrintStream err) throws Exception {
         double[] rates = new double[WARM_UP_RUNS + PIPELINE_RUNS];
+        double[] floors = new double[PIPELINE_RUNS];
         for (int run = 0; run < rates.length; run++) {
             String phase =
                     run < WARM_UP_RUNS
@@ -154,6 +181,9 @@ final class ThroughputBench {
                                     run - WARM_UP_RUNS + 1,
                                     PIPELINE_RUNS);
             Path runDirectory = Files.createDirectories(work.resolve("end-to-end-" + run));
+            if (run >= WARM_UP_RUNS) {
+                floors[run - WARM_UP_RUNS] = ParseFloor.onePass(lines);
+            }
             rates[run] =
                     PhaseProgress.report(
                             phase,
@@ -165,19 +195,18 @@ final class ThroughputBench {
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
                 Arrays.toString(Arrays.copyOf(rates, WARM_UP_RUNS)));
-        double[] measured = Arrays.copyOfRange(rates, WARM_UP_RUNS, rates.length);
-        Arrays.sort(measured);
-        return Stats.median(measured);
+        return Measured.of(Arrays.copyOfRange(rates, WARM_UP_RUNS, rates.length), floors);
     }
 
-    /** The run of median rate among {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
-    private static InProcessPipeline.Run medianRun(
+    /** {@link #PIPELINE_RUNS} runs at {@code parallelism}, each after a pass of the floor. */
+    private static Measured measureRuns(
             InProcessPipeline pipeline,
             SyntheticTraffic.Lines lines,
             int parallelism,
             PrintStream err)
             throws Exception {
-        List<InProcessPipeline.Run> runs = new ArrayList<>();
+        double[] rates = new double[PIPELINE_RUNS];
+        double[] floors = new double[PIPELINE_RUNS];
         for (int run = 1; run <= PIPELINE_RUNS; run++) {
             String phase =
                     String.format(
@@ -186,12 +215,15 @@ final class ThroughputBench {
                             parallelism,
                             run,
                             PIPELINE_RUNS);
-            runs.add(
+            floors[run - 1] = ParseFloor.onePass(lines);
+            rates[run - 1] =
                     PhaseProgress.report(
-                            phase, err, progress -> pipeline.run(lines, parallelism, progress)));
+                                    phase,
+                                    err,
+                                    progress -> pipeline.run(lines, parallelism, progress))
+                            .eventsPerSecond();
         }
-        runs.sort(Comparator.comparingDouble(InProcessPipeline.Run::eventsPerSecond));
-        return runs.get(runs.size() / 2);
+        return Measured.of(rates, floors);
     }
 
     static void print(Figures figures, PrintStream out) {
@@ -203,18 +235,10 @@ final class ThroughputBench {
                 Machine.describe());
         out.println("| what | events/s | × parse floor |");
         out.println("|---|---:|---:|");
-        row(out, "parse floor (1 thread, Jackson)", figures.parseFloor(), figures.parseFloor());
-        row(
-                out,
-                "pipeline in-process, parallelism 1",
-                figures.pipelineP1().eventsPerSecond(),
-                figures.parseFloor());
-        row(
-                out,
-                "pipeline in-process, parallelism 2",
-                figures.pipelineP2().eventsPerSecond(),
-                figures.parseFloor());
-        row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd(), figures.parseFloor());
+        row(out, "parse floor (1 thread, Jackson)", new Measured(figures.parseFloor(), 1));
+        row(out, "pipeline in-process, parallelism 1", figures.pipelineP1());
+        row(out, "pipeline in-process, parallelism 2", figures.pipelineP2());
+        row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd());
         out.println();
         out.println(
                 "| pairs | events | checkpoint bytes | bytes/pair | heap bytes | heap"
@@ -233,8 +257,8 @@ final class ThroughputBench {
         }
     }
 
-    private static void row(PrintStream out, String what, double rate, double floor) {
-        out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", what, rate, rate / floor);
+    private static void row(PrintStream out, String what, Measured measured) {
+        out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", what, measured.rate(), measured.ratio());
     }
 
     static String json(Figures figures) {
@@ -242,14 +266,14 @@ final class ThroughputBench {
         root.put("events", figures.events());
         root.put("keys", figures.rateKeys());
         root.put("parseFloorEventsPerSec", Math.round(figures.parseFloor()));
-        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().eventsPerSecond()));
-        root.put("pipelineP1Ratio", ratio(figures.pipelineP1().eventsPerSecond(), figures));
-        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().eventsPerSecond()));
-        root.put("pipelineP2Ratio", ratio(figures.pipelineP2().eventsPerSecond(), figures));
-        root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd()));
-        root.put("kafkaEndToEndRatio", ratio(figures.kafkaEndToEnd(), figures));
-        root.put("pipelineAlerts", figures.pipelineP1().alerts());
-        root.put("pipelineDeadLetters", figures.pipelineP1().deadLetters());
+        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().rate()));
+        root.put("pipelineP1Ratio", rounded(figures.pipelineP1().ratio()));
+        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().rate()));
+        root.put("pipelineP2Ratio", rounded(figures.pipelineP2().ratio()));
+        root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd().rate()));
+        root.put("kafkaEndToEndRatio", rounded(figures.kafkaEndToEnd().ratio()));
+        root.put("pipelineAlerts", figures.lastPipelineRun().alerts());
+        root.put("pipelineDeadLetters", figures.lastPipelineRun().deadLetters());
         KeyStateSweep.Point largest = figures.sweep().get(figures.sweep().size() - 1);
         root.put("stateKeys", largest.keys());
         root.put("stateBytesPerKey", Math.round(largest.stateBytesPerKey()));
@@ -268,7 +292,7 @@ final class ThroughputBench {
         return root.toString();
     }
 
-    private static double ratio(double rate, Figures figures) {
-        return Math.round(rate / figures.parseFloor() * 1000) / 1000.0;
+    private static double rounded(double ratio) {
+        return Math.round(ratio * 1000) / 1000.0;
     }
 }

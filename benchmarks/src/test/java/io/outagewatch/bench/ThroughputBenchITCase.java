@@ -56,7 +56,10 @@ class ThroughputBenchITCase {
                 .as("each phase ends its own progress line, stderr not being a terminal here")
                 .anyMatch(line -> line.startsWith("bench throughput, parse floor: parsing"))
                 .anyMatch(
-                        line -> line.startsWith("bench throughput, pipeline warm-up: job running"))
+                        line ->
+                                line.startsWith(
+                                        "bench throughput, pipeline warm-up (run 3 of 3): job"
+                                                + " running"))
                 .anyMatch(
                         line ->
                                 line.startsWith(
@@ -72,6 +75,10 @@ class ThroughputBenchITCase {
                                         "bench throughput, Kafka end to end (run 2 of 3): job running"
                                                 + " · 3,000 / 3,000 input records committed"
                                                 + " (100 %)"))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput, Kafka end to end warm-up (run 1 of 3)"))
                 .anyMatch(line -> line.startsWith("bench throughput, state for 10 pairs: "));
     }
 }
