@@ -2,6 +2,7 @@ package io.outagewatch.bench;
 
 import io.outagewatch.detection.DetectionSettings;
 import io.outagewatch.detection.EventTimeWatermarks;
+import io.outagewatch.detection.LocalFlinkCluster;
 import io.outagewatch.detection.OutageDetectionPipeline;
 import io.outagewatch.detection.ingest.EdgeParser;
 import io.outagewatch.events.DeadLetter;
@@ -12,12 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.types.Either;
 
 /**
@@ -44,10 +42,10 @@ final class InProcessPipeline implements AutoCloseable {
         final AtomicLong count = new AtomicLong();
     }
 
-    private final MiniCluster cluster;
+    private final LocalFlinkCluster cluster;
     private Run lastRun;
 
-    private InProcessPipeline(MiniCluster cluster) {
+    private InProcessPipeline(LocalFlinkCluster cluster) {
         this.cluster = cluster;
     }
 
@@ -57,15 +55,7 @@ final class InProcessPipeline implements AutoCloseable {
      * each, beside the job being timed.
      */
     static InProcessPipeline start(int maxParallelism) throws Exception {
-        MiniCluster cluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(new Configuration())
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(maxParallelism)
-                                .build());
-        cluster.start();
-        return new InProcessPipeline(cluster);
+        return new InProcessPipeline(LocalFlinkCluster.start(maxParallelism));
     }
 
     /** The last run's figures; every run of the same lines makes the same alerts. */
@@ -125,9 +115,7 @@ final class InProcessPipeline implements AutoCloseable {
                     .name("Count dead letters")
                     .sinkTo(new DiscardingSink<>());
             outputs.vantageHealth().sinkTo(new DiscardingSink<>());
-            StreamGraph job = env.getStreamGraph();
-            job.setJobName("outagewatch-bench-pipeline-p" + parallelism);
-            cluster.executeJobBlocking(job.getJobGraph());
+            cluster.runToEnd(env, "outagewatch-bench-pipeline-p" + parallelism);
             long elapsed = System.nanoTime() - FIRST_RECORD_NANOS.get();
             lastRun =
                     new Run(

@@ -7,11 +7,13 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * A Flink cluster inside this JVM, its REST endpoint and web UI on a free loopback port, for the
  * programs that run the live job in-process: the demo, so its job can be watched in a browser, and
- * the benchmarks, which trigger checkpoints through it.
+ * the benchmarks, which trigger checkpoints through it and run their in-process jobs on one
+ * cluster.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
 
@@ -48,6 +50,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     public URI webUi() throws Exception {
         return cluster.getRestAddress().get();
+    }
+
+    /** Runs the job built in {@code env} to its end (a bounded job), under {@code name}. */
+    public void runToEnd(StreamExecutionEnvironment env, String name) throws Exception {
+        StreamGraph job = env.getStreamGraph();
+        job.setJobName(name);
+        cluster.executeJobBlocking(job.getJobGraph());
     }
 
     public JobID submit(StreamExecutionEnvironment env) throws Exception {
