@@ -16,6 +16,7 @@ record BenchArguments(
         boolean json,
         long events,
         List<Integer> keys,
+        int warmUps,
         int runs,
         int rate,
         Path train,
@@ -28,12 +29,19 @@ record BenchArguments(
 
     static final long DEFAULT_EVENTS = 1_000_000;
     static final List<Integer> DEFAULT_KEYS = List.of(10, 1_000, 100_000);
+
+    /**
+     * Full-size runs before the measured ones, in process and end to end: the rate rose for three
+     * runs on 2 cores while the JIT compiled the job (docs/benchmarks.md).
+     */
+    static final int DEFAULT_WARM_UPS = 3;
+
     static final int DEFAULT_RUNS = 20;
     static final int DEFAULT_RATE = 20_000;
 
     private static final Map<String, Set<String>> OPTIONS =
             Map.of(
-                    THROUGHPUT, Set.of("--events", "--keys"),
+                    THROUGHPUT, Set.of("--events", "--keys", "--warm-ups"),
                     LATENCY, Set.of("--runs", "--rate"),
                     SCENARIOS, Set.of(),
                     ESTIMATES, Set.of("--train", "--test"));
@@ -59,6 +67,7 @@ record BenchArguments(
         boolean json = false;
         long events = DEFAULT_EVENTS;
         List<Integer> keys = DEFAULT_KEYS;
+        int warmUps = DEFAULT_WARM_UPS;
         int runs = DEFAULT_RUNS;
         int rate = DEFAULT_RATE;
         Path train = null;
@@ -79,6 +88,7 @@ record BenchArguments(
             switch (option) {
                 case "--events" -> events = positive(option, value);
                 case "--keys" -> keys = keyList(value);
+                case "--warm-ups" -> warmUps = Math.toIntExact(positive(option, value));
                 case "--runs" -> runs = Math.toIntExact(positive(option, value));
                 case "--rate" -> rate = Math.toIntExact(positive(option, value));
                 case "--train" -> train = readableFile(option, value);
@@ -86,7 +96,7 @@ record BenchArguments(
                 default -> throw new IllegalStateException("unhandled option " + option);
             }
         }
-        return new BenchArguments(benchmark, json, events, keys, runs, rate, train, test);
+        return new BenchArguments(benchmark, json, events, keys, warmUps, runs, rate, train, test);
     }
 
     /**

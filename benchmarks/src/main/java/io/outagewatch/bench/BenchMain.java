@@ -9,7 +9,7 @@ public final class BenchMain {
 
     static final String USAGE =
             """
-            usage: bin/outagewatch bench throughput [--events N] [--keys K,K,...] [--json]
+            usage: bin/outagewatch bench throughput [--events N] [--keys K,K,...] [--warm-ups N] [--json]
                    bin/outagewatch bench latency [--runs N] [--rate EVENTS_PER_SEC] [--json]
                    bin/outagewatch bench scenarios [--json]
                    bin/outagewatch bench estimates [--train FILE] [--test FILE] [--json]
@@ -18,7 +18,8 @@ public final class BenchMain {
                           JVM at parallelism 1 and 2, Kafka -> job -> Kafka on the embedded
                           broker, each against the floor (at the middle --keys value); then
                           checkpointed state and heap per (service, region) pair for each --keys
-                          value. Defaults: --events 1000000 --keys 10,1000,100000
+                          value; --warm-ups full-size runs before the measured ones.
+                          Defaults: --events 1000000 --keys 10,1000,100000 --warm-ups 3
               latency     live job on the embedded broker under background load: time from the
                           first failing probe of an outage to its committed OUTAGE_STARTED.
                           Defaults: --runs 20 --rate 20000

@@ -28,16 +28,6 @@ final class ThroughputBench {
     /** Measured runs of the pipeline at each parallelism; the median counts, as for the floor. */
     static final int PIPELINE_RUNS = ParseFloor.PASSES;
 
-    /**
-     * Full-size runs before the measured ones. The floor's one loop is compiled within its warm-up
-     * pass; the job's paths through Flink, and through Kafka's clients and broker end to end, are
-     * not: on 2 cores the one C2 compiler thread shares them with five busy task threads, and the
-     * in-process rate rose for three runs before it levelled (about 80,000, 150,000, 210,000, then
-     * 220,000-255,000 events/s at 1,000,000 events). A deployed job runs for hours; the benchmark
-     * measures it compiled.
-     */
-    static final int WARM_UP_RUNS = 3;
-
     private ThroughputBench() {}
 
     /**
@@ -134,10 +124,10 @@ final class ThroughputBench {
         Measured p2;
         InProcessPipeline.Run last;
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
-            for (int run = 1; run <= WARM_UP_RUNS; run++) {
+            for (int run = 1; run <= arguments.warmUps(); run++) {
                 InProcessPipeline.Run warmUp =
                         PhaseProgress.report(
-                                warmUpPhase("pipeline", run),
+                                warmUpPhase("pipeline", run, arguments.warmUps()),
                                 err,
                                 progress -> pipeline.run(lines, 1, progress));
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
@@ -148,41 +138,38 @@ final class ThroughputBench {
             err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
             last = pipeline.lastRun();
         }
-        Measured endToEnd = measureEndToEnd(lines, work, err);
+        Measured endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
         err.printf(Locale.ROOT, "bench throughput: Kafka end to end %s%n", endToEnd);
         return new Figures(keys, lines.events(), floor, p1, p2, last, endToEnd, List.of());
     }
 
-    private static String warmUpPhase(String what, int run) {
+    private static String warmUpPhase(String what, int run, int warmUps) {
         return String.format(
-                Locale.ROOT,
-                "bench throughput, %s warm-up (run %d of %d)",
-                what,
-                run,
-                WARM_UP_RUNS);
+                Locale.ROOT, "bench throughput, %s warm-up (run %d of %d)", what, run, warmUps);
     }
 
     /**
-     * Kafka end to end as the pipeline is measured: {@link #WARM_UP_RUNS} full-size runs to warm up
-     * the broker's and the clients' paths, then the median rate of {@link #PIPELINE_RUNS}, each
-     * with a new broker.
+     * Kafka end to end as the pipeline is measured: {@code warmUps} full-size runs to warm up the
+     * broker's and the clients' paths, then the median rate of {@link #PIPELINE_RUNS}, each with a
+     * new broker.
      */
     private static Measured measureEndToEnd(
-            SyntheticTraffic.Lines lines, Path work, PrintStream err) throws Exception {
-        double[] rates = new double[WARM_UP_RUNS + PIPELINE_RUNS];
+            SyntheticTraffic.Lines lines, int warmUps, Path work, PrintStream err)
+            throws Exception {
+        double[] rates = new double[warmUps + PIPELINE_RUNS];
         double[] floors = new double[PIPELINE_RUNS];
         for (int run = 0; run < rates.length; run++) {
             String phase =
-                    run < WARM_UP_RUNS
-                            ? warmUpPhase("Kafka end to end", run + 1)
+                    run < warmUps
+                            ? warmUpPhase("Kafka end to end", run + 1, warmUps)
                             : String.format(
                                     Locale.ROOT,
                                     "bench throughput, Kafka end to end (run %d of %d)",
-                                    run - WARM_UP_RUNS + 1,
+                                    run - warmUps + 1,
                                     PIPELINE_RUNS);
             Path runDirectory = Files.createDirectories(work.resolve("end-to-end-" + run));
-            if (run >= WARM_UP_RUNS) {
-                floors[run - WARM_UP_RUNS] = ParseFloor.onePass(lines);
+            if (run >= warmUps) {
+                floors[run - warmUps] = ParseFloor.onePass(lines);
             }
             rates[run] =
                     PhaseProgress.report(
@@ -194,8 +181,8 @@ final class ThroughputBench {
         err.printf(
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
-                Arrays.toString(Arrays.copyOf(rates, WARM_UP_RUNS)));
-        return Measured.of(Arrays.copyOfRange(rates, WARM_UP_RUNS, rates.length), floors);
+                Arrays.toString(Arrays.copyOf(rates, warmUps)));
+        return Measured.of(Arrays.copyOfRange(rates, warmUps, rates.length), floors);
     }
 
     /** {@link #PIPELINE_RUNS} runs at {@code parallelism}, each after a pass of the floor. */

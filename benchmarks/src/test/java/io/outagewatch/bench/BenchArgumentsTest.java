@@ -18,15 +18,25 @@ class BenchArgumentsTest {
         assertThat(arguments.events()).isEqualTo(1_000_000);
         assertThat(arguments.keys()).containsExactly(10, 1_000, 100_000);
         assertThat(arguments.rateKeys()).isEqualTo(1_000);
+        assertThat(arguments.warmUps()).isEqualTo(3);
         assertThat(arguments.json()).isFalse();
     }
 
     @Test
     void throughputOptionsAndJsonInAnyOrder() throws Exception {
         BenchArguments arguments =
-                BenchArguments.parse("throughput", "--json", "--events", "5000", "--keys", "20");
+                BenchArguments.parse(
+                        "throughput",
+                        "--json",
+                        "--events",
+                        "5000",
+                        "--keys",
+                        "20",
+                        "--warm-ups",
+                        "1");
 
         assertThat(arguments.events()).isEqualTo(5_000);
+        assertThat(arguments.warmUps()).isEqualTo(1);
         assertThat(arguments.keys()).containsExactly(20);
         assertThat(arguments.rateKeys()).isEqualTo(20);
         assertThat(arguments.json()).isTrue();
