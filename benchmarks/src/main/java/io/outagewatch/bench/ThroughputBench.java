@@ -30,38 +30,15 @@ final class ThroughputBench {
 
     private ThroughputBench() {}
 
-    /**
-     * A measured rate and its ratio to the parse floor. Each measured run is paired with a pass of
-     * the floor taken just before it, and the ratio is the median of the runs' own ratios: on this
-     * shared machine the speed of one core moved by a third within minutes (the same floor gave
-     * 290,000 and 480,000 events/s ten minutes apart), and a floor taken minutes before a run would
-     * carry that into the ratio.
-     *
-     * @param rate the median run's rate, events per second
-     * @param ratio the median over the runs of rate / floor pass just before it
-     */
-    record Measured(double rate, double ratio) {
-        static Measured of(double[] rates, double[] floors) {
-            double[] ratios = new double[rates.length];
-            for (int i = 0; i < rates.length; i++) {
-                ratios[i] = rates[i] / floors[i];
-            }
-            double[] sorted = rates.clone();
-            Arrays.sort(sorted);
-            Arrays.sort(ratios);
-            return new Measured(Stats.median(sorted), Stats.median(ratios));
-        }
-    }
-
     /** The figures of one run. */
     record Figures(
             int rateKeys,
             long events,
             double parseFloor,
-            Measured pipelineP1,
-            Measured pipelineP2,
+            double pipelineP1,
+            double pipelineP2,
             InProcessPipeline.Run lastPipelineRun,
-            Measured kafkaEndToEnd,
+            double kafkaEndToEnd,
             List<KeyStateSweep.Point> sweep) {}
 
     static int run(BenchArguments arguments, PrintStream out, PrintStream err) throws Exception {
@@ -120,8 +97,8 @@ final class ThroughputBench {
                         err,
                         progress -> ParseFloor.eventsPerSecond(lines, progress));
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
-        Measured p1;
-        Measured p2;
+        double p1;
+        double p2;
         InProcessPipeline.Run last;
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
             for (int run = 1; run <= arguments.warmUps(); run++) {
@@ -133,13 +110,13 @@ final class ThroughputBench {
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
             }
             p1 = measureRuns(pipeline, lines, 1, err);
-            err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p1 %,.0f events/s%n", p1);
             p2 = measureRuns(pipeline, lines, 2, err);
-            err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p2 %,.0f events/s%n", p2);
             last = pipeline.lastRun();
         }
-        Measured endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
-        err.printf(Locale.ROOT, "bench throughput: Kafka end to end %s%n", endToEnd);
+        double endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
+        err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
         return new Figures(keys, lines.events(), floor, p1, p2, last, endToEnd, List.of());
     }
 
@@ -153,11 +130,10 @@ final class ThroughputBench {
      * broker's and the clients' paths, then the median rate of {@link #PIPELINE_RUNS}, each with a
      * new broker.
      */
-    private static Measured measureEndToEnd(
+    private static double measureEndToEnd(
             SyntheticTraffic.Lines lines, int warmUps, Path work, PrintStream err)
             throws Exception {
         double[] rates = new double[warmUps + PIPELINE_RUNS];
-        double[] floors = new double[PIPELINE_RUNS];
         for (int run = 0; run < rates.length; run++) {
             String phase =
                     run < warmUps
@@ -168,9 +144,6 @@ final class ThroughputBench {
                                     run - warmUps + 1,
                                     PIPELINE_RUNS);
             Path runDirectory = Files.createDirectories(work.resolve("end-to-end-" + run));
-            if (run >= warmUps) {
-                floors[run - warmUps] = ParseFloor.onePass(lines);
-            }
             rates[run] =
                     PhaseProgress.report(
                             phase,
@@ -182,18 +155,17 @@ final class ThroughputBench {
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
                 Arrays.toString(Arrays.copyOf(rates, warmUps)));
-        return Measured.of(Arrays.copyOfRange(rates, warmUps, rates.length), floors);
+        return median(Arrays.copyOfRange(rates, warmUps, rates.length));
     }
 
-    /** {@link #PIPELINE_RUNS} runs at {@code parallelism}, each after a pass of the floor. */
-    private static Measured measureRuns(
+    /** The median rate of {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
+    private static double measureRuns(
             InProcessPipeline pipeline,
             SyntheticTraffic.Lines lines,
             int parallelism,
             PrintStream err)
             throws Exception {
         double[] rates = new double[PIPELINE_RUNS];
-        double[] floors = new double[PIPELINE_RUNS];
         for (int run = 1; run <= PIPELINE_RUNS; run++) {
             String phase =
                     String.format(
@@ -202,7 +174,6 @@ final class ThroughputBench {
                             parallelism,
                             run,
                             PIPELINE_RUNS);
-            floors[run - 1] = ParseFloor.onePass(lines);
             rates[run - 1] =
                     PhaseProgress.report(
                                     phase,
@@ -210,7 +181,13 @@ final class ThroughputBench {
                                     progress -> pipeline.run(lines, parallelism, progress))
                             .eventsPerSecond();
         }
-        return Measured.of(rates, floors);
+        return median(rates);
+    }
+
+    private static double median(double[] rates) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        return Stats.median(sorted);
     }
 
     static void print(Figures figures, PrintStream out) {
@@ -222,10 +199,10 @@ final class ThroughputBench {
                 Machine.describe());
         out.println("| what | events/s | × parse floor |");
         out.println("|---|---:|---:|");
-        row(out, "parse floor (1 thread, Jackson)", new Measured(figures.parseFloor(), 1));
-        row(out, "pipeline in-process, parallelism 1", figures.pipelineP1());
-        row(out, "pipeline in-process, parallelism 2", figures.pipelineP2());
-        row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd());
+        row(out, "parse floor (1 thread, Jackson)", figures.parseFloor(), figures.parseFloor());
+        row(out, "pipeline in-process, parallelism 1", figures.pipelineP1(), figures.parseFloor());
+        row(out, "pipeline in-process, parallelism 2", figures.pipelineP2(), figures.parseFloor());
+        row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd(), figures.parseFloor());
         out.println();
         out.println(
                 "| pairs | events | checkpoint bytes | bytes/pair | heap bytes | heap"
@@ -244,8 +221,8 @@ final class ThroughputBench {
         }
     }
 
-    private static void row(PrintStream out, String what, Measured measured) {
-        out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", what, measured.rate(), measured.ratio());
+    private static void row(PrintStream out, String what, double rate, double floor) {
+        out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", what, rate, rate / floor);
     }
 
     static String json(Figures figures) {
@@ -253,12 +230,12 @@ final class ThroughputBench {
         root.put("events", figures.events());
         root.put("keys", figures.rateKeys());
         root.put("parseFloorEventsPerSec", Math.round(figures.parseFloor()));
-        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().rate()));
-        root.put("pipelineP1Ratio", rounded(figures.pipelineP1().ratio()));
-        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().rate()));
-        root.put("pipelineP2Ratio", rounded(figures.pipelineP2().ratio()));
-        root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd().rate()));
-        root.put("kafkaEndToEndRatio", rounded(figures.kafkaEndToEnd().ratio()));
+        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1()));
+        root.put("pipelineP1Ratio", ratio(figures.pipelineP1(), figures));
+        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2()));
+        root.put("pipelineP2Ratio", ratio(figures.pipelineP2(), figures));
+        root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd()));
+        root.put("kafkaEndToEndRatio", ratio(figures.kafkaEndToEnd(), figures));
         root.put("pipelineAlerts", figures.lastPipelineRun().alerts());
         root.put("pipelineDeadLetters", figures.lastPipelineRun().deadLetters());
         KeyStateSweep.Point largest = figures.sweep().get(figures.sweep().size() - 1);
@@ -279,7 +256,7 @@ final class ThroughputBench {
         return root.toString();
     }
 
-    private static double rounded(double ratio) {
-        return Math.round(ratio * 1000) / 1000.0;
+    private static double ratio(double rate, Figures figures) {
+        return Math.round(rate / figures.parseFloor() * 1000) / 1000.0;
     }
 }
