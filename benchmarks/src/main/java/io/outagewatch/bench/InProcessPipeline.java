@@ -43,7 +43,6 @@ final class InProcessPipeline implements AutoCloseable {
     }
 
     private final LocalFlinkCluster cluster;
-    private Run lastRun;
 
     private InProcessPipeline(LocalFlinkCluster cluster) {
         this.cluster = cluster;
@@ -56,11 +55,6 @@ final class InProcessPipeline implements AutoCloseable {
      */
     static InProcessPipeline start(int maxParallelism) throws Exception {
         return new InProcessPipeline(LocalFlinkCluster.start(maxParallelism));
-    }
-
-    /** The last run's figures; every run of the same lines makes the same alerts. */
-    Run lastRun() {
-        return lastRun;
     }
 
     @Override
@@ -117,12 +111,10 @@ final class InProcessPipeline implements AutoCloseable {
             outputs.vantageHealth().sinkTo(new DiscardingSink<>());
             cluster.runToEnd(env, "outagewatch-bench-pipeline-p" + parallelism);
             long elapsed = System.nanoTime() - FIRST_RECORD_NANOS.get();
-            lastRun =
-                    new Run(
-                            lines.events() * 1e9 / elapsed,
-                            Tally.ALERTS.count.get(),
-                            Tally.DEAD_LETTERS.count.get());
-            return lastRun;
+            return new Run(
+                    lines.events() * 1e9 / elapsed,
+                    Tally.ALERTS.count.get(),
+                    Tally.DEAD_LETTERS.count.get());
         } finally {
             LINES.clear();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,9 +36,8 @@ final class ThroughputBench {
             int rateKeys,
             long events,
             double parseFloor,
-            double pipelineP1,
-            double pipelineP2,
-            InProcessPipeline.Run lastPipelineRun,
+            InProcessPipeline.Run pipelineP1,
+            InProcessPipeline.Run pipelineP2,
             double kafkaEndToEnd,
             List<KeyStateSweep.Point> sweep) {}
 
@@ -73,7 +73,6 @@ final class ThroughputBench {
                 rates.parseFloor(),
                 rates.pipelineP1(),
                 rates.pipelineP2(),
-                rates.lastPipelineRun(),
                 rates.kafkaEndToEnd(),
                 sweep);
     }
@@ -97,9 +96,8 @@ final class ThroughputBench {
                         err,
                         progress -> ParseFloor.eventsPerSecond(lines, progress));
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
-        double p1;
-        double p2;
-        InProcessPipeline.Run last;
+        InProcessPipeline.Run p1;
+        InProcessPipeline.Run p2;
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
             for (int run = 1; run <= arguments.warmUps(); run++) {
                 InProcessPipeline.Run warmUp =
@@ -109,15 +107,14 @@ final class ThroughputBench {
                                 progress -> pipeline.run(lines, 1, progress));
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
             }
-            p1 = measureRuns(pipeline, lines, 1, err);
-            err.printf(Locale.ROOT, "bench throughput: pipeline p1 %,.0f events/s%n", p1);
-            p2 = measureRuns(pipeline, lines, 2, err);
-            err.printf(Locale.ROOT, "bench throughput: pipeline p2 %,.0f events/s%n", p2);
-            last = pipeline.lastRun();
+            p1 = medianRun(pipeline, lines, 1, err);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
+            p2 = medianRun(pipeline, lines, 2, err);
+            err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
         }
         double endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
         err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
-        return new Figures(keys, lines.events(), floor, p1, p2, last, endToEnd, List.of());
+        return new Figures(keys, lines.events(), floor, p1, p2, endToEnd, List.of());
     }
 
     private static String warmUpPhase(String what, int run, int warmUps) {
@@ -155,17 +152,19 @@ final class ThroughputBench {
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
                 Arrays.toString(Arrays.copyOf(rates, warmUps)));
-        return median(Arrays.copyOfRange(rates, warmUps, rates.length));
+        double[] measured = Arrays.copyOfRange(rates, warmUps, rates.length);
+        Arrays.sort(measured);
+        return Stats.median(measured);
     }
 
-    /** The median rate of {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
-    private static double measureRuns(
+    /** The run of median rate among {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
+    private static InProcessPipeline.Run medianRun(
             InProcessPipeline pipeline,
             SyntheticTraffic.Lines lines,
             int parallelism,
             PrintStream err)
             throws Exception {
-        double[] rates = new double[PIPELINE_RUNS];
+        List<InProcessPipeline.Run> runs = new ArrayList<>();
         for (int run = 1; run <= PIPELINE_RUNS; run++) {
             String phase =
                     String.format(
@@ -174,20 +173,12 @@ final class ThroughputBench {
                             parallelism,
                             run,
                             PIPELINE_RUNS);
-            rates[run - 1] =
+            runs.add(
                     PhaseProgress.report(
-                                    phase,
-                                    err,
-                                    progress -> pipeline.run(lines, parallelism, progress))
-                            .eventsPerSecond();
+                            phase, err, progress -> pipeline.run(lines, parallelism, progress)));
         }
-        return median(rates);
-    }
-
-    private static double median(double[] rates) {
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        return Stats.median(sorted);
+        runs.sort(Comparator.comparingDouble(InProcessPipeline.Run::eventsPerSecond));
+        return runs.get(runs.size() / 2);
     }
 
     static void print(Figures figures, PrintStream out) {
@@ -200,8 +191,16 @@ final class ThroughputBench {
         out.println("| what | events/s | × parse floor |");
         out.println("|---|---:|---:|");
         row(out, "parse floor (1 thread, Jackson)", figures.parseFloor(), figures.parseFloor());
-        row(out, "pipeline in-process, parallelism 1", figures.pipelineP1(), figures.parseFloor());
-        row(out, "pipeline in-process, parallelism 2", figures.pipelineP2(), figures.parseFloor());
+        row(
+                out,
+                "pipeline in-process, parallelism 1",
+                figures.pipelineP1().eventsPerSecond(),
+                figures.parseFloor());
+        row(
+                out,
+                "pipeline in-process, parallelism 2",
+                figures.pipelineP2().eventsPerSecond(),
+                figures.parseFloor());
         row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd(), figures.parseFloor());
         out.println();
         out.println(
@@ -230,14 +229,14 @@ final class ThroughputBench {
         root.put("events", figures.events());
         root.put("keys", figures.rateKeys());
         root.put("parseFloorEventsPerSec", Math.round(figures.parseFloor()));
-        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1()));
-        root.put("pipelineP1Ratio", ratio(figures.pipelineP1(), figures));
-        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2()));
-        root.put("pipelineP2Ratio", ratio(figures.pipelineP2(), figures));
+        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().eventsPerSecond()));
+        root.put("pipelineP1Ratio", ratio(figures.pipelineP1().eventsPerSecond(), figures));
+        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().eventsPerSecond()));
+        root.put("pipelineP2Ratio", ratio(figures.pipelineP2().eventsPerSecond(), figures));
         root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd()));
         root.put("kafkaEndToEndRatio", ratio(figures.kafkaEndToEnd(), figures));
-        root.put("pipelineAlerts", figures.lastPipelineRun().alerts());
-        root.put("pipelineDeadLetters", figures.lastPipelineRun().deadLetters());
+        root.put("pipelineAlerts", figures.pipelineP1().alerts());
+        root.put("pipelineDeadLetters", figures.pipelineP1().deadLetters());
         KeyStateSweep.Point largest = figures.sweep().get(figures.sweep().size() - 1);
         root.put("stateKeys", largest.keys());
         root.put("stateBytesPerKey", Math.round(largest.stateBytesPerKey()));
