@@ -41,11 +41,18 @@ final class KafkaEndToEnd {
 
     private KafkaEndToEnd() {}
 
+    /**
+     * One run on a new broker, with the job on {@code flink}: a cluster started with {@link
+     * LiveGauges#CONFIG} and no other job running.
+     */
     static double eventsPerSecond(
-            SyntheticTraffic.Lines lines, Path workDir, PhaseProgress progress) throws Exception {
+            LocalFlinkCluster flink,
+            SyntheticTraffic.Lines lines,
+            Path workDir,
+            PhaseProgress progress)
+            throws Exception {
         List<String> inputs = List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS);
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.startDefault();
-                LocalFlinkCluster flink = LocalFlinkCluster.start(1, LiveGauges.CONFIG);
                 Admin admin = kafka.admin()) {
             kafka.createTopics(1, Topics.ALL.toArray(String[]::new));
             progress.step("producing", lines.events(), "records");

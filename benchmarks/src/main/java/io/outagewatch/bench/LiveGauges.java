@@ -85,7 +85,7 @@ final class LiveGauges implements MetricReporter {
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
-        SOURCE_OFFSETS.remove(group.getMetricIdentifier(metricName));
+        SOURCE_OFFSETS.remove(group.getMetricIdentifier(metricName), metric);
         CHECKPOINT_COUNTS.remove(metricName, metric);
     }
 

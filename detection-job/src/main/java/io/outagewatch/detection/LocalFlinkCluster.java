@@ -68,8 +68,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return cluster.triggerCheckpoint(job).get();
     }
 
+    /** Cancels the job and returns once it has ended, its tasks and their metrics gone. */
     public void cancel(JobID job) throws Exception {
         cluster.cancelJob(job).get();
+        cluster.requestJobResult(job).get();
     }
 
     @Override
