@@ -2,18 +2,20 @@ package io.outagewatch.detection.records;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * Everything observed about one service in one event-time minute: the input of the detector. A
- * record Flink serializes as a POJO; its maps are copied into sorted ones, so the detector walks
- * vantages and regions in the same order however the record was rebuilt.
+ * Everything observed about one service in one event-time minute: the input of the detector.
+ * Immutable, so {@link ServiceMinuteSerializer} writes it by hand and never copies it; its maps are
+ * copied into sorted ones, so the detector walks vantages and regions in the same order however the
+ * record was rebuilt.
  *
  * @param vantages per vantage, after broken vantages were left out
  * @param excludedVantages broken vantages left out of {@code vantages}
@@ -24,6 +26,7 @@ import java.util.function.ToIntFunction;
  *     smallest {@link #AUTHOR_SAMPLE} hashes, ascending ({@code AuthorSample}), so the detector can
  *     count distinct authors over several minutes; all of them while the minute has no more
  */
+@TypeInfo(ServiceMinuteSerializer.Factory.class)
 public record ServiceMinute(
         String service,
         Instant minuteStart,
@@ -49,9 +52,9 @@ public record ServiceMinute(
     public ServiceMinute {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(minuteStart, "minuteStart");
-        vantages = new TreeMap<>(vantages);
-        excludedVantages = new ArrayList<>(excludedVantages);
-        complaintsByRegion = new TreeMap<>(complaintsByRegion);
+        vantages = Collections.unmodifiableSortedMap(new TreeMap<>(vantages));
+        excludedVantages = List.copyOf(excludedVantages);
+        complaintsByRegion = Collections.unmodifiableSortedMap(new TreeMap<>(complaintsByRegion));
         authorHashes = authorHashes == null ? NO_AUTHORS : authorHashes.clone();
         if (authorHashes.length > AUTHOR_SAMPLE) {
             throw new IllegalArgumentException(

@@ -47,8 +47,7 @@ class DetectorStateTest {
                 SeasonalRates.class,
                 LatencyStats.class,
                 ServiceHistory.class,
-                PooledMinute.class,
-                ServiceMinute.class
+                PooledMinute.class
             })
     void everyPieceIsAFlinkPojoWithNothingLeftToKryo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
