@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RecentComplainersTest {
@@ -47,6 +51,39 @@ class RecentComplainersTest {
         assertThat(before).hasSize(POOL - 1);
         assertThat(RecentComplainers.distinctAuthors(before, new long[] {7L, 200L}))
                 .isEqualTo(1 + (POOL - 1) + 1);
+    }
+
+    /** Random pools, with authors drawn from a small set so they repeat, against a plain set. */
+    @Test
+    void countsTheSameAuthorsAsASetOfThemWould() {
+        SplittableRandom random = new SplittableRandom(15);
+        for (int trial = 0; trial < 2_000; trial++) {
+            List<PooledMinute> pooled = new ArrayList<>();
+            Set<Long> expected = new HashSet<>();
+            for (int m = random.nextInt(POOL); m > 0; m--) {
+                long[] hashes = randomHashes(random);
+                pooled.add(complaints(m, hashes));
+                for (long hash : hashes) {
+                    expected.add(hash);
+                }
+            }
+            long[] latest = randomHashes(random);
+            for (long hash : latest) {
+                expected.add(hash);
+            }
+
+            assertThat(RecentComplainers.distinctAuthors(pooled, latest))
+                    .as("trial %d", trial)
+                    .isEqualTo(expected.size());
+        }
+    }
+
+    private static long[] randomHashes(SplittableRandom random) {
+        long[] hashes = new long[random.nextInt(9)];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = random.nextBoolean() ? random.nextLong(-4, 5) : random.nextLong();
+        }
+        return hashes;
     }
 
     @Test
