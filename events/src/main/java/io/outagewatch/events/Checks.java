@@ -154,12 +154,15 @@ final class Checks {
         List<String> copy = new ArrayList<>(values.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
-            String elementField = field + "[" + i + "]";
-            if (values.get(i) == null) {
+            String element = values.get(i);
+            if (element == null) {
                 throw new InvalidEventException(
-                        InvalidReason.INVALID_VALUE, elementField + " is null");
+                        InvalidReason.INVALID_VALUE, field + "[" + i + "] is null");
             }
-            String element = id(elementField, values.get(i));
+            if (!Ids.isValid(element)) {
+                // Named only when invalid: detection builds lists like this every minute.
+                id(field + "[" + i + "]", element);
+            }
             if (!seen.add(element)) {
                 throw new InvalidEventException(
                         InvalidReason.INVALID_VALUE,

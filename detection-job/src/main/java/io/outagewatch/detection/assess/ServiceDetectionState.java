@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * LiveDetections}), and after every timer writes back the pieces this class hands out ({@link
  * #trackerState()}, {@link #complaintRates()}, {@link #recentComplainerMinutes()}, {@link
  * #latencyStats()}, {@link #history()}, {@link #lastMinuteStart()}, {@link #updatedVantages()} and
- * {@link #evictedVantages()}), then calls {@link #markSaved()}.
+ * {@link #evictedVantages()}, the others whole in {@link #toKeep()}) where they differ from {@link
+ * #kept()}, then calls {@link #markSaved}.
  */
 public final class ServiceDetectionState implements DurationForecaster {
 
@@ -53,6 +54,19 @@ public final class ServiceDetectionState implements DurationForecaster {
     private final Set<String> evictedVantages = new TreeSet<>();
     private ServiceHistory history;
     private Instant lastMinuteStart;
+    private Kept kept;
+
+    /**
+     * The pieces of a service's keyed state that are written whole, as handed out for saving or as
+     * read: pieces equal to what is kept already need no write.
+     */
+    public record Kept(
+            IncidentState tracker,
+            SeasonalRates complaintRates,
+            List<PooledMinute> recentComplainerMinutes,
+            LatencyStats latencyStats,
+            ServiceHistory history,
+            Instant lastMinuteStart) {}
 
     ServiceDetectionState(
             String service,
@@ -81,6 +95,14 @@ public final class ServiceDetectionState implements DurationForecaster {
                         });
         this.history = stored.durations();
         this.lastMinuteStart = stored.lastMinuteStart();
+        this.kept =
+                new Kept(
+                        stored.tracker(),
+                        stored.complaints(),
+                        stored.recentComplainers(),
+                        stored.latency(),
+                        stored.durations(),
+                        stored.lastMinuteStart());
     }
 
     public String service() {
@@ -152,11 +174,29 @@ public final class ServiceDetectionState implements DurationForecaster {
         return Collections.unmodifiableSet(evictedVantages);
     }
 
+    /** The pieces as they are now, to save. */
+    public Kept toKeep() {
+        return new Kept(
+                trackerState(),
+                complaintRates(),
+                recentComplainerMinutes(),
+                latencyStats(),
+                history,
+                lastMinuteStart);
+    }
+
+    /** What keyed state holds for the service, as read or as last saved. */
+    public Kept kept() {
+        return kept;
+    }
+
     /**
-     * What {@link #updatedVantages()} and {@link #evictedVantages()} handed out is now kept: they
-     * start again from nothing, so an object kept across timers writes only what changed since.
+     * {@code saved} and what {@link #updatedVantages()} and {@link #evictedVantages()} handed out
+     * is now kept: the vantages start again from nothing, so an object kept across timers writes
+     * only what changed since.
      */
-    public void markSaved() {
+    public void markSaved(Kept saved) {
+        kept = Objects.requireNonNull(saved, "saved");
         seenVantages.clear();
         evictedVantages.clear();
     }

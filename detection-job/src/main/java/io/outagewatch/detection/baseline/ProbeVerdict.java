@@ -1,6 +1,7 @@
 package io.outagewatch.detection.baseline;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,7 +45,10 @@ public record ProbeVerdict(
         affectedRegions = sorted(affectedRegions);
     }
 
+    // An array, not a stream: a verdict is built for every service minute.
     private static List<String> sorted(List<String> names) {
-        return names.stream().sorted().toList();
+        String[] sorted = names.toArray(String[]::new);
+        Arrays.sort(sorted);
+        return List.of(sorted);
     }
 }

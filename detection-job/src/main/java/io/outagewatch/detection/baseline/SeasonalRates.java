@@ -44,7 +44,10 @@ public record SeasonalRates(
             throw new IllegalArgumentException(
                     "occupied needs " + OCCUPIED_WORDS + " words, got " + occupied.length);
         }
-        int kept = Arrays.stream(occupied).mapToInt(Long::bitCount).sum();
+        int kept = 0;
+        for (long word : occupied) {
+            kept += Long.bitCount(word);
+        }
         if (slotSums.length != kept || slotMinutes.length != kept) {
             throw new IllegalArgumentException(
                     "occupied names "

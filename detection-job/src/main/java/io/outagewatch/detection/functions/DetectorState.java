@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -118,19 +119,41 @@ public final class DetectorState {
                 complainers);
     }
 
-    /** Stores what {@code state} holds for the current key; pieces holding nothing are cleared. */
+    /**
+     * Stores what {@code state} holds for the current key and marks it saved. Only pieces that
+     * changed since they were read or last saved are written (most minutes change two or three of
+     * them); pieces holding nothing are cleared.
+     */
     void save(ServiceDetectionState state) throws Exception {
-        keep(incidentTracker, state.trackerState(), IncidentState.EMPTY);
-        keep(complaintRates, state.complaintRates(), SeasonalRates.EMPTY);
-        // An empty list clears the piece.
-        recentComplainers.update(state.recentComplainerMinutes());
-        keep(latencyStats, state.latencyStats(), LatencyStats.EMPTY);
-        keep(durationHistory, state.history(), ServiceHistory.empty());
-        lastDecidedMinute.update(state.lastMinuteStart());
-        vantageRates.putAll(state.updatedVantages());
+        ServiceDetectionState.Kept before = state.kept();
+        ServiceDetectionState.Kept now = state.toKeep();
+        if (!now.tracker().equals(before.tracker())) {
+            keep(incidentTracker, now.tracker(), IncidentState.EMPTY);
+        }
+        if (!now.complaintRates().equals(before.complaintRates())) {
+            keep(complaintRates, now.complaintRates(), SeasonalRates.EMPTY);
+        }
+        if (!now.recentComplainerMinutes().equals(before.recentComplainerMinutes())) {
+            // An empty list clears the piece.
+            recentComplainers.update(now.recentComplainerMinutes());
+        }
+        if (!now.latencyStats().equals(before.latencyStats())) {
+            keep(latencyStats, now.latencyStats(), LatencyStats.EMPTY);
+        }
+        if (!now.history().equals(before.history())) {
+            keep(durationHistory, now.history(), ServiceHistory.empty());
+        }
+        if (!Objects.equals(now.lastMinuteStart(), before.lastMinuteStart())) {
+            lastDecidedMinute.update(now.lastMinuteStart());
+        }
+        Map<String, VantageRate> updated = state.updatedVantages();
+        if (!updated.isEmpty()) {
+            vantageRates.putAll(updated);
+        }
         for (String evicted : state.evictedVantages()) {
             vantageRates.remove(evicted);
         }
+        state.markSaved(now);
     }
 
     private static <T> void keep(ValueState<T> piece, T value, T nothing) throws Exception {

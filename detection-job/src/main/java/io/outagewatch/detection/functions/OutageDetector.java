@@ -181,7 +181,6 @@ public final class OutageDetector
             }
         }
         detection.save(state);
-        state.markSaved();
         trackOpenIncident(state);
     }
 
