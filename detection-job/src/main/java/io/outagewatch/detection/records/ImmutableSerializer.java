@@ -1,6 +1,7 @@
 package io.outagewatch.detection.records;
 
 import java.io.IOException;
+import java.time.Instant;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -49,5 +50,15 @@ abstract class ImmutableSerializer<T> extends TypeSerializerSingleton<T> {
     @Override
     public final void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
+    }
+
+    /** An instant as its epoch second and nanosecond, exact over {@link Instant}'s whole range. */
+    static void writeInstant(Instant instant, DataOutputView target) throws IOException {
+        target.writeLong(instant.getEpochSecond());
+        target.writeInt(instant.getNano());
+    }
+
+    static Instant readInstant(DataInputView source) throws IOException {
+        return Instant.ofEpochSecond(source.readLong(), source.readInt());
     }
 }

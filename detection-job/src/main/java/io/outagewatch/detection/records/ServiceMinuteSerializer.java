@@ -40,8 +40,7 @@ public final class ServiceMinuteSerializer extends ImmutableSerializer<ServiceMi
     @Override
     public void serialize(ServiceMinute minute, DataOutputView target) throws IOException {
         StringValue.writeString(minute.service(), target);
-        target.writeLong(minute.minuteStart().getEpochSecond());
-        target.writeInt(minute.minuteStart().getNano());
+        writeInstant(minute.minuteStart(), target);
         target.writeInt(minute.vantages().size());
         for (Map.Entry<String, VantageCounts> vantage : minute.vantages().entrySet()) {
             StringValue.writeString(vantage.getKey(), target);
@@ -76,7 +75,7 @@ public final class ServiceMinuteSerializer extends ImmutableSerializer<ServiceMi
     @Override
     public ServiceMinute deserialize(DataInputView source) throws IOException {
         String service = StringValue.readString(source);
-        Instant minuteStart = Instant.ofEpochSecond(source.readLong(), source.readInt());
+        Instant minuteStart = readInstant(source);
         int vantageCount = source.readInt();
         Map<String, VantageCounts> vantages = new TreeMap<>();
         for (int i = 0; i < vantageCount; i++) {

@@ -110,15 +110,6 @@ public final class ServiceSignalSerializer extends ImmutableSerializer<ServiceSi
         throw new IOException("unknown service signal tag " + tag);
     }
 
-    private static void writeInstant(Instant instant, DataOutputView target) throws IOException {
-        target.writeLong(instant.getEpochSecond());
-        target.writeInt(instant.getNano());
-    }
-
-    private static Instant readInstant(DataInputView source) throws IOException {
-        return Instant.ofEpochSecond(source.readLong(), source.readInt());
-    }
-
     @Override
     public TypeSerializerSnapshot<ServiceSignal> snapshotConfiguration() {
         return new Snapshot();
