@@ -30,11 +30,10 @@ import java.util.TreeSet;
  *
  * <p>Plain Java, and never stored itself: the detector builds one from the service's pieces of
  * keyed state when it first needs the service, keeps it between timers while it has room ({@code
- * LiveDetections}), and after every timer writes back the pieces this class hands out ({@link
- * #trackerState()}, {@link #complaintRates()}, {@link #recentComplainerMinutes()}, {@link
- * #latencyStats()}, {@link #history()}, {@link #lastMinuteStart()}, {@link #updatedVantages()} and
- * {@link #evictedVantages()}, the others whole in {@link #toKeep()}) where they differ from {@link
- * #kept()}, then calls {@link #markSaved}.
+ * LiveDetections}), and after every timer writes back what changed: the vantages seen or dropped
+ * ({@link #updatedVantages()}, {@link #evictedVantages()}) and, of the pieces written whole ({@link
+ * #toKeep()}), those that differ from what keyed state holds ({@link #kept()}); {@link #markSaved}
+ * then records what is kept.
  */
 public final class ServiceDetectionState implements DurationForecaster {
 
