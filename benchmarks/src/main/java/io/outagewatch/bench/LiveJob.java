@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,17 +67,31 @@ final class LiveJob {
     /**
      * Writes the lines to a topic, unkeyed, adding each to {@code progress} as it is handed over,
      * and waits until the broker has them all.
+     *
+     * @throws IllegalStateException if the broker refused a line: a run missing lines would wait
+     *     for them until its timeout
      */
     static void produce(
             EmbeddedKafkaBroker kafka, String topic, PhaseProgress progress, PackedLines... lines) {
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        Callback failures =
+                (metadata, failure) -> {
+                    if (failure != null) {
+                        firstFailure.compareAndSet(null, failure);
+                    }
+                };
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             for (PackedLines part : lines) {
                 for (int i = 0; i < part.size(); i++) {
-                    producer.send(new ProducerRecord<>(topic, part.payload(i)));
+                    producer.send(new ProducerRecord<>(topic, part.payload(i)), failures);
                     progress.add(1);
                 }
             }
             producer.flush();
+        }
+        if (firstFailure.get() != null) {
+            throw new IllegalStateException(
+                    "the broker did not take every line of " + topic, firstFailure.get());
         }
     }
 

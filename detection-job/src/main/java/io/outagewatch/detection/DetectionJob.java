@@ -15,6 +15,9 @@ import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
 import io.outagewatch.events.VantageHealthSerde;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -22,6 +25,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/outagewatch detect} and the main class of the job jar: Kafka topics in, alerts, dead
@@ -34,6 +39,14 @@ public final class DetectionJob {
                     + " FILE])\n\nRuns the detection job live: reads probe-results, social-reports"
                     + " and status-updates, writes outage-alerts, dead-letters, vantage-health"
                     + " and service-signals.";
+
+    /**
+     * How long building the job waits for the broker to say which inputs have nothing to read; a
+     * broker that has not answered by then leaves every input holding its watermark as usual.
+     */
+    static final Duration INPUT_CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionJob.class);
 
     private DetectionJob() {}
 
@@ -91,6 +104,18 @@ public final class DetectionJob {
                         EventTimeWatermarks.Emission.PER_PARTITION_AT_SOURCE,
                         Timestamps.EARLIEST);
         Parsers parsers = settings.parsers();
+        Set<String> nothingToRead =
+                KafkaConnections.inputsWithNothingToRead(
+                        config,
+                        kafka,
+                        List.of(Topics.PROBE_RESULTS, Topics.SOCIAL_REPORTS, Topics.STATUS_UPDATES),
+                        INPUT_CHECK_TIMEOUT);
+        if (!nothingToRead.isEmpty()) {
+            LOG.info(
+                    "nothing to read in {} at start: their partitions hold no watermark until"
+                            + " they deliver a record",
+                    nothingToRead);
+        }
         OutageDetectionPipeline.Outputs outputs =
                 OutageDetectionPipeline.buildPipeline(
                         betweenSourcesAndPipeline.apply(
@@ -100,6 +125,7 @@ public final class DetectionJob {
                                                 config,
                                                 kafka,
                                                 settings,
+                                                nothingToRead,
                                                 Topics.PROBE_RESULTS,
                                                 parsers.probes()),
                                         source(
@@ -107,6 +133,7 @@ public final class DetectionJob {
                                                 config,
                                                 kafka,
                                                 settings,
+                                                nothingToRead,
                                                 Topics.SOCIAL_REPORTS,
                                                 parsers.reports()),
                                         source(
@@ -114,6 +141,7 @@ public final class DetectionJob {
                                                 config,
                                                 kafka,
                                                 settings,
+                                                nothingToRead,
                                                 Topics.STATUS_UPDATES,
                                                 parsers.statusUpdates()))),
                         settings);
@@ -159,18 +187,25 @@ public final class DetectionJob {
                 .name("Kafka " + Topics.SERVICE_SIGNALS);
     }
 
-    /** One topic's records, parsed, with event time and a watermark per partition. */
+    /**
+     * One topic's records, parsed, with event time and a watermark per partition; idle partitions
+     * from the start if the topic is in {@code nothingToRead}.
+     */
     private static <T> DataStream<Either<DeadLetter, T>> source(
             StreamExecutionEnvironment env,
             Configuration config,
             KafkaClientProperties kafka,
             DetectionSettings settings,
+            Set<String> nothingToRead,
             String topic,
             EdgeParser<T> parser) {
         return env.fromSource(
                         KafkaConnections.source(config, kafka, topic, parser),
                         EventTimeWatermarks.forKafkaSources(
-                                settings, "outagewatch-" + topic, parser),
+                                settings,
+                                "outagewatch-" + topic,
+                                parser,
+                                nothingToRead.contains(topic)),
                         "Kafka " + topic)
                 .uid("source-" + topic);
     }

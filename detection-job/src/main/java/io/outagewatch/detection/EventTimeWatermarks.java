@@ -63,9 +63,14 @@ public final class EventTimeWatermarks {
      * vantage dated ahead of the rest moves none; optionally with split-level alignment.
      *
      * @param alignmentGroup the source's own alignment group, used when {@code alignment} is set
+     * @param nothingToReadAtStart whether the topic had nothing to read when the job started
+     *     ({@code UnreadRecords}): its partitions hold no watermark until they deliver a record
      */
     public static <T> WatermarkStrategy<Either<DeadLetter, T>> forKafkaSources(
-            DetectionSettings settings, String alignmentGroup, EdgeParser<T> parser) {
+            DetectionSettings settings,
+            String alignmentGroup,
+            EdgeParser<T> parser,
+            boolean nothingToReadAtStart) {
         return BulkWatermarks.forKafkaPartitions(
                 settings.outOfOrderness(),
                 settings.idleness(),
@@ -73,7 +78,8 @@ public final class EventTimeWatermarks {
                 eventTime(parser),
                 Either::isRight,
                 settings.alignment()
-                        .map(drift -> WatermarkAlignment.ofSource(alignmentGroup, drift)));
+                        .map(drift -> WatermarkAlignment.ofSource(alignmentGroup, drift)),
+                nothingToReadAtStart);
     }
 
     /** A valid record's own event time; a dead letter keeps the time its source gave it. */

@@ -94,7 +94,8 @@ class KafkaSourceEventTimeTest {
                                         EventTimeWatermarks.Emission.PER_PARTITION_AT_SOURCE,
                                         Timestamps.EARLIEST),
                                 "test",
-                                parser)
+                                parser,
+                                false)
                         .createTimestampAssigner(null);
 
         assertThat(assigner.extractTimestamp(Either.Right(PROBE), KAFKA_TIMESTAMP))

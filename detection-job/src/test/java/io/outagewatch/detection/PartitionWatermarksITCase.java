@@ -51,6 +51,9 @@ class PartitionWatermarksITCase {
 
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
+    /** An idleness no partition reaches before {@link #DEADLINE}. */
+    private static final Duration NEVER_IDLE_WITHIN_THE_DEADLINE = Duration.ofMinutes(10);
+
     @RegisterExtension
     static final MiniClusterExtension FLINK =
             new MiniClusterExtension(
@@ -115,8 +118,43 @@ class PartitionWatermarksITCase {
         assertLiveJobGivesTheReplaysAlertsAndNoLateRecords(EMPTY_PARTITION_IDLENESS);
     }
 
+    /**
+     * No status update at all, and an idleness of ten minutes: the empty status topic must not hold
+     * the detector's watermark for the idleness (it had nothing to read when the job started, so
+     * its partitions start idle), or no alert would come within the deadline.
+     */
+    @Test
+    void inputWithNothingToReadAtStartHoldsNoWatermark(@TempDir Path withoutStatus)
+            throws Exception {
+        Scenario noStatusUpdates =
+                new Scenario(
+                        scenario.frame(),
+                        scenario.seed(),
+                        scenario.probes(),
+                        scenario.reports(),
+                        List.of(),
+                        scenario.expected());
+        List<Alert> expectedWithoutStatus =
+                LiveJobSupport.replayAlerts(noStatusUpdates, withoutStatus);
+        assertThat(expectedWithoutStatus).isNotEmpty();
+        List<LiveJobSupport.Input> inputs = LiveJobSupport.allInputs(noStatusUpdates);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            records.add(inputs.get(i).toRecord(i % PARTITIONS));
+        }
+        LiveJobSupport.produceRecords(kafka, records);
+
+        assertLiveJobGivesAlertsAndNoLateRecords(
+                withoutStatus, expectedWithoutStatus, NEVER_IDLE_WITHIN_THE_DEADLINE);
+    }
+
     private void assertLiveJobGivesTheReplaysAlertsAndNoLateRecords(Duration idleness)
             throws Exception {
+        assertLiveJobGivesAlertsAndNoLateRecords(replay, expected, idleness);
+    }
+
+    private void assertLiveJobGivesAlertsAndNoLateRecords(
+            Path replay, List<Alert> expected, Duration idleness) throws Exception {
         Configuration config = LiveJobSupport.liveConfig(kafka, replay, CHECKPOINTS, idleness);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);

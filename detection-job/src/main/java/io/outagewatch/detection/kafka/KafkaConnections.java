@@ -6,7 +6,10 @@ import io.outagewatch.events.DeadLetter;
 import io.outagewatch.events.EventSerde;
 import io.outagewatch.events.KafkaClientProperties;
 import io.outagewatch.events.KafkaEnvironment;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -15,6 +18,8 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -88,6 +93,30 @@ public final class KafkaConnections {
                         "client.id.prefix",
                         config.get(DetectionOptions.KAFKA_GROUP_ID) + "-" + topic)
                 .build();
+    }
+
+    /**
+     * The input topics with nothing to read for the job's group now ({@link UnreadRecords}), asked
+     * of the broker within {@code timeout}.
+     */
+    public static Set<String> inputsWithNothingToRead(
+            Configuration config,
+            KafkaClientProperties extra,
+            Collection<String> topics,
+            Duration timeout) {
+        Properties admin = extra.toProperties();
+        admin.put(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS));
+        Admin client = Admin.create(admin);
+        try {
+            return UnreadRecords.noneToRead(
+                    client, config.get(DetectionOptions.KAFKA_GROUP_ID), topics, timeout);
+        } finally {
+            // Calls still waiting for a broker that did not answer would hold a plain close
+            // for their whole API timeout.
+            client.close(Duration.ZERO);
+        }
     }
 
     /** An exactly-once sink of one wire type to one topic. */

@@ -65,6 +65,8 @@ public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
      * @param timestamps each record's timestamp: its event time when it has one
      * @param hasEventTime which records carry an event time the watermark may follow
      * @param alignment {@code outagewatch.watermark.alignment.max-drift}, if set
+     * @param nothingToReadAtStart whether the topic had nothing to read when the job started: its
+     *     partitions are then idle until they deliver a record ({@link IdleUntilFirstRecord})
      */
     public static <T> WatermarkStrategy<T> forKafkaPartitions(
             Duration outOfOrderness,
@@ -72,12 +74,19 @@ public final class BulkWatermarks<T> implements WatermarkGenerator<T> {
             int window,
             SerializableTimestampAssigner<T> timestamps,
             HasEventTime<T> hasEventTime,
-            Optional<WatermarkAlignment> alignment) {
+            Optional<WatermarkAlignment> alignment,
+            boolean nothingToReadAtStart) {
         StreamFront.checkSettings(window, outOfOrderness);
         WatermarkStrategy<T> strategy =
                 WatermarkStrategy.<T>forGenerator(
-                                context ->
-                                        new BulkWatermarks<>(outOfOrderness, window, hasEventTime))
+                                context -> {
+                                    WatermarkGenerator<T> bulk =
+                                            new BulkWatermarks<>(
+                                                    outOfOrderness, window, hasEventTime);
+                                    return nothingToReadAtStart
+                                            ? new IdleUntilFirstRecord<>(bulk)
+                                            : bulk;
+                                })
                         .withTimestampAssigner(timestamps)
                         .withIdleness(idleness);
         return alignment

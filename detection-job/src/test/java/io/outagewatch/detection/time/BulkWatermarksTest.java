@@ -151,6 +151,50 @@ class BulkWatermarksTest {
         assertThat(output.watermarks).doesNotHaveDuplicates().isSorted();
     }
 
+    /**
+     * A topic with nothing to read at start: its partitions are idle at the first emission instead
+     * of after the idleness, and follow the bulk once records come; a topic with records holds.
+     */
+    @Test
+    void theKafkaStrategyOfATopicWithNothingToReadIsIdleUntilItsFirstRecord() {
+        ManualClock clock = new ManualClock(START);
+        WatermarkGenerator<Event> empty = kafkaGenerator(true, clock);
+        WatermarkGenerator<Event> withRecords = kafkaGenerator(false, clock);
+        RecordingOutput emptyOutput = new RecordingOutput();
+        RecordingOutput withRecordsOutput = new RecordingOutput();
+
+        empty.onPeriodicEmit(emptyOutput);
+        withRecords.onPeriodicEmit(withRecordsOutput);
+
+        assertThat(emptyOutput.idle).isTrue();
+        assertThat(withRecordsOutput.idle).isFalse();
+        assertThat(emptyOutput.watermarks).isEmpty();
+
+        for (int i = 0; i < 200; i++) {
+            long eventTime = START + i * SECOND;
+            empty.onEvent(Event.parsed(eventTime), eventTime, emptyOutput);
+            withRecords.onEvent(Event.parsed(eventTime), eventTime, withRecordsOutput);
+        }
+        empty.onPeriodicEmit(emptyOutput);
+        withRecords.onPeriodicEmit(withRecordsOutput);
+
+        assertThat(emptyOutput.idle).isFalse();
+        assertThat(emptyOutput.watermarks).isNotEmpty().isEqualTo(withRecordsOutput.watermarks);
+    }
+
+    private static WatermarkGenerator<Event> kafkaGenerator(
+            boolean nothingToReadAtStart, ManualClock clock) {
+        return BulkWatermarks.<Event>forKafkaPartitions(
+                        OUT_OF_ORDERNESS,
+                        IDLENESS,
+                        WINDOW,
+                        (event, kafkaTimestamp) -> event.eventTime(),
+                        Event::parsed,
+                        Optional.empty(),
+                        nothingToReadAtStart)
+                .createWatermarkGenerator(context(clock));
+    }
+
     @Test
     void theKafkaStrategyStampsEventTimesFollowsTheBulkAndGoesIdle() {
         WatermarkStrategy<Event> strategy =
@@ -161,7 +205,8 @@ class BulkWatermarksTest {
                         (event, kafkaTimestamp) ->
                                 event.parsed() ? event.eventTime() : kafkaTimestamp,
                         Event::parsed,
-                        Optional.empty());
+                        Optional.empty(),
+                        false);
         ManualClock clock = new ManualClock(START);
         TimestampAssigner<Event> timestamps = strategy.createTimestampAssigner(() -> metrics());
         WatermarkGenerator<Event> generator = strategy.createWatermarkGenerator(context(clock));
@@ -198,7 +243,8 @@ class BulkWatermarksTest {
                         Event::parsed,
                         Optional.of(
                                 WatermarkAlignment.ofSource(
-                                        "probe-results", Duration.ofMinutes(2))));
+                                        "probe-results", Duration.ofMinutes(2))),
+                        false);
 
         WatermarkAlignmentParams alignment = strategy.getAlignmentParameters();
 
@@ -220,7 +266,8 @@ class BulkWatermarksTest {
                                         StreamFront.MIN_WINDOW - 1,
                                         (event, kafkaTimestamp) -> event.eventTime(),
                                         Event::parsed,
-                                        Optional.empty()))
+                                        Optional.empty(),
+                                        false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outagewatch.watermark.front-window");
     }

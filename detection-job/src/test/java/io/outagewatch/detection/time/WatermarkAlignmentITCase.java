@@ -174,7 +174,8 @@ class WatermarkAlignmentITCase {
                                                 StreamFront.DEFAULT_WINDOW,
                                                 (record, kafkaTimestamp) -> record.f1,
                                                 record -> true,
-                                                alignment),
+                                                alignment,
+                                                false),
                                         topic)
                                 .executeAndCollect(topic)) {
             for (int round = 0; round < ROUNDS; round++) {
