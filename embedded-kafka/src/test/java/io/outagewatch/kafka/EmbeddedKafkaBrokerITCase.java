@@ -43,6 +43,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +54,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -297,6 +300,96 @@ class EmbeddedKafkaBrokerITCase {
                                 T0),
                         DeadLetter.of(
                                 "reports.jsonl:3", "", "MISSING_FIELD: text", T0.plusSeconds(1))));
+    }
+
+    /**
+     * Once {@code createTopics} returns, every partition's leader takes a record at the first
+     * attempt: a producer without retries gets no NOT_LEADER_OR_FOLLOWER (the metadata cache names
+     * a leader before the leader is ready, and an idempotent producer whose first batch failed so
+     * can retry it forever).
+     */
+    @Test
+    void aCreatedTopicTakesRecordsAtTheFirstAttempt() throws Exception {
+        Map<String, Object> props = producerProperties();
+        props.put(ProducerConfig.RETRIES_CONFIG, 0);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            for (int round = 0; round < 5; round++) {
+                String topic = "fresh-" + round + "-" + UUID.randomUUID();
+                broker.createTopics(4, topic);
+                for (int partition = 0; partition < 4; partition++) {
+                    producer.send(
+                                    new ProducerRecord<>(
+                                            topic,
+                                            partition,
+                                            "key",
+                                            "value".getBytes(StandardCharsets.UTF_8)))
+                            .get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /**
+     * The broker's log cleaner runs with a small offset map ({@link
+     * EmbeddedKafkaBroker#CLEANER_DEDUPE_BUFFER_BYTES}, not Kafka's 128 MB on the heap) and still
+     * compacts: consumer offsets and transaction state live in compacted topics.
+     */
+    @Test
+    void compactsWithItsSmallCleanerBuffer() throws Exception {
+        String nodeId =
+                Integer.toString(admin.describeCluster().nodes().get().iterator().next().id());
+        ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, nodeId);
+        Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
+        assertThat(config.get("log.cleaner.dedupe.buffer.size").value())
+                .isEqualTo(Long.toString(EmbeddedKafkaBroker.CLEANER_DEDUPE_BUFFER_BYTES));
+
+        String topic = "compacted-" + UUID.randomUUID();
+        admin.createTopics(
+                        List.of(
+                                new NewTopic(topic, 1, (short) 1)
+                                        .configs(
+                                                Map.of(
+                                                        "cleanup.policy", "compact",
+                                                        "segment.ms", "100",
+                                                        "min.cleanable.dirty.ratio", "0.01"))))
+                .all()
+                .get();
+        int keys = 5;
+        int rounds = 40;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            for (int round = 0; round < rounds; round++) {
+                for (int key = 0; key < keys; key++) {
+                    producer.send(
+                                    new ProducerRecord<>(
+                                            topic,
+                                            "key-" + key,
+                                            ("value-" + round).getBytes(StandardCharsets.UTF_8)))
+                            .get();
+                }
+            }
+            Await.until(
+                    topic + " compacted to the newest record of key-3",
+                    DEADLINE,
+                    () -> {
+                        // A record after segment.ms rolls the segment holding the older ones,
+                        // which only then can be cleaned (the active segment never is).
+                        producer.send(
+                                        new ProducerRecord<>(
+                                                topic,
+                                                "key-0",
+                                                "latest".getBytes(StandardCharsets.UTF_8)))
+                                .get();
+                        return drain(topic, "read_uncommitted").stream()
+                                        .filter(r -> r.key().equals("key-3"))
+                                        .count()
+                                == 1;
+                    });
+        }
+        assertThat(drain(topic, "read_uncommitted"))
+                .filteredOn(r -> r.key().equals("key-3"))
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("value-" + (rounds - 1));
     }
 
     @Test
