@@ -11,7 +11,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * minute by default, and every service minute waits in the detector's state meanwhile.
  *
  * <p>Only safe where there was nothing to read: a partition with a backlog that has not yet been
- * fetched would be passed by the others and see its records turn late.
+ * fetched would be passed by the others and see its records turn late. And only for an input that
+ * feeds no window (the job uses it for status updates alone): records written to an empty topic
+ * right after the start reach its partitions unevenly, and a window would drop those of the
+ * partition that comes second as late.
  *
  * @param <T> the record
  */
