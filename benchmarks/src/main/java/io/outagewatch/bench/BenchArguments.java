@@ -16,7 +16,7 @@ record BenchArguments(
         boolean json,
         long events,
         List<Integer> keys,
-        int warmUps,
+        WarmUps warmUps,
         int runs,
         int rate,
         Path train,
@@ -31,10 +31,11 @@ record BenchArguments(
     static final List<Integer> DEFAULT_KEYS = List.of(10, 1_000, 100_000);
 
     /**
-     * Full-size runs before the measured ones, in process and end to end: the rate rose for three
-     * runs on 2 cores while the JIT compiled the job (docs/benchmarks.md).
+     * Full-size runs before the measured ones, in process and end to end: until the rate levels,
+     * since it rises for several runs on 2 cores while the JIT compiles the job
+     * (docs/benchmarks.md).
      */
-    static final int DEFAULT_WARM_UPS = 3;
+    static final WarmUps DEFAULT_WARM_UPS = WarmUps.UNTIL_LEVEL;
 
     static final int DEFAULT_RUNS = 20;
     static final int DEFAULT_RATE = 20_000;
@@ -67,7 +68,7 @@ record BenchArguments(
         boolean json = false;
         long events = DEFAULT_EVENTS;
         List<Integer> keys = DEFAULT_KEYS;
-        int warmUps = DEFAULT_WARM_UPS;
+        WarmUps warmUps = DEFAULT_WARM_UPS;
         int runs = DEFAULT_RUNS;
         int rate = DEFAULT_RATE;
         Path train = null;
@@ -88,7 +89,8 @@ record BenchArguments(
             switch (option) {
                 case "--events" -> events = positive(option, value);
                 case "--keys" -> keys = keyList(value);
-                case "--warm-ups" -> warmUps = Math.toIntExact(positive(option, value));
+                case "--warm-ups" ->
+                        warmUps = WarmUps.exactly(Math.toIntExact(positive(option, value)));
                 case "--runs" -> runs = Math.toIntExact(positive(option, value));
                 case "--rate" -> rate = Math.toIntExact(positive(option, value));
                 case "--train" -> train = readableFile(option, value);

@@ -37,8 +37,10 @@ final class ThroughputBench {
             int rateKeys,
             long events,
             double parseFloor,
+            int pipelineWarmUps,
             InProcessPipeline.Run pipelineP1,
             InProcessPipeline.Run pipelineP2,
+            int kafkaEndToEndWarmUps,
             double kafkaEndToEnd,
             List<KeyStateSweep.Point> sweep) {}
 
@@ -72,8 +74,10 @@ final class ThroughputBench {
                 rates.rateKeys(),
                 rates.events(),
                 rates.parseFloor(),
+                rates.pipelineWarmUps(),
                 rates.pipelineP1(),
                 rates.pipelineP2(),
+                rates.kafkaEndToEndWarmUps(),
                 rates.kafkaEndToEnd(),
                 sweep);
     }
@@ -99,68 +103,97 @@ final class ThroughputBench {
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
         InProcessPipeline.Run p1;
         InProcessPipeline.Run p2;
+        List<Double> pipelineWarmUps = new ArrayList<>();
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
-            for (int run = 1; run <= arguments.warmUps(); run++) {
+            WarmUps warmUps = arguments.warmUps();
+            for (int run = 1; warmUps.another(pipelineWarmUps); run++) {
                 InProcessPipeline.Run warmUp =
                         PhaseProgress.report(
-                                warmUpPhase("pipeline", run, arguments.warmUps()),
+                                warmUps.phase("pipeline", run),
                                 err,
                                 progress -> pipeline.run(lines, 1, progress));
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
+                pipelineWarmUps.add(warmUp.eventsPerSecond());
             }
             p1 = medianRun(pipeline, lines, 1, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
             p2 = medianRun(pipeline, lines, 2, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
         }
-        double endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
-        err.printf(Locale.ROOT, "bench throughput: Kafka end to end %,.0f events/s%n", endToEnd);
-        return new Figures(keys, lines.events(), floor, p1, p2, endToEnd, List.of());
+        EndToEnd endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
+        err.printf(
+                Locale.ROOT,
+                "bench throughput: Kafka end to end %,.0f events/s%n",
+                endToEnd.eventsPerSecond());
+        return new Figures(
+                keys,
+                lines.events(),
+                floor,
+                pipelineWarmUps.size(),
+                p1,
+                p2,
+                endToEnd.warmUps(),
+                endToEnd.eventsPerSecond(),
+                List.of());
     }
 
-    private static String warmUpPhase(String what, int run, int warmUps) {
-        return String.format(
-                Locale.ROOT, "bench throughput, %s warm-up (run %d of %d)", what, run, warmUps);
-    }
+    /** Kafka end to end: the median rate, after how many warm-up runs. */
+    private record EndToEnd(int warmUps, double eventsPerSecond) {}
 
     /**
-     * Kafka end to end as the pipeline is measured: {@code warmUps} full-size runs to warm up the
-     * broker's and the clients' paths, then the median rate of {@link #PIPELINE_RUNS}, each with a
-     * new broker. All runs share one Flink cluster, as the in-process runs do: a cluster per run
-     * loaded its RPC classes again, and the JIT compiled them beside the timed job (compilation
+     * Kafka end to end as the pipeline is measured: full-size runs to warm up the broker's and the
+     * clients' paths as {@code warmUps} says, then the median rate of {@link #PIPELINE_RUNS}, each
+     * with a new broker. All runs share one Flink cluster, as the in-process runs do: a cluster per
+     * run loaded its RPC classes again, and the JIT compiled them beside the timed job (compilation
      * took 5.5 s of the fifth 14 s run).
      */
-    private static double measureEndToEnd(
-            SyntheticTraffic.Lines lines, int warmUps, Path work, PrintStream err)
+    private static EndToEnd measureEndToEnd(
+            SyntheticTraffic.Lines lines, WarmUps warmUps, Path work, PrintStream err)
             throws Exception {
-        double[] rates = new double[warmUps + PIPELINE_RUNS];
+        List<Double> warmUpRates = new ArrayList<>();
+        double[] measured = new double[PIPELINE_RUNS];
         try (LocalFlinkCluster flink = LocalFlinkCluster.start(1, LiveGauges.CONFIG)) {
-            for (int run = 0; run < rates.length; run++) {
+            int run = 0;
+            while (warmUps.another(warmUpRates)) {
+                warmUpRates.add(
+                        endToEndRun(
+                                flink,
+                                lines,
+                                work.resolve("end-to-end-" + run++),
+                                warmUps.phase("Kafka end to end", warmUpRates.size() + 1),
+                                err));
+            }
+            for (int i = 0; i < measured.length; i++) {
                 String phase =
-                        run < warmUps
-                                ? warmUpPhase("Kafka end to end", run + 1, warmUps)
-                                : String.format(
-                                        Locale.ROOT,
-                                        "bench throughput, Kafka end to end (run %d of %d)",
-                                        run - warmUps + 1,
-                                        PIPELINE_RUNS);
-                Path runDirectory = Files.createDirectories(work.resolve("end-to-end-" + run));
-                rates[run] =
-                        PhaseProgress.report(
-                                phase,
-                                err,
-                                progress ->
-                                        KafkaEndToEnd.eventsPerSecond(
-                                                flink, lines, runDirectory, progress));
+                        String.format(
+                                Locale.ROOT,
+                                "bench throughput, Kafka end to end (run %d of %d)",
+                                i + 1,
+                                PIPELINE_RUNS);
+                measured[i] =
+                        endToEndRun(flink, lines, work.resolve("end-to-end-" + run++), phase, err);
             }
         }
         err.printf(
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
-                Arrays.toString(Arrays.copyOf(rates, warmUps)));
-        double[] measured = Arrays.copyOfRange(rates, warmUps, rates.length);
+                warmUpRates);
         Arrays.sort(measured);
-        return Stats.median(measured);
+        return new EndToEnd(warmUpRates.size(), Stats.median(measured));
+    }
+
+    private static double endToEndRun(
+            LocalFlinkCluster flink,
+            SyntheticTraffic.Lines lines,
+            Path runDirectory,
+            String phase,
+            PrintStream err)
+            throws Exception {
+        Files.createDirectories(runDirectory);
+        return PhaseProgress.report(
+                phase,
+                err,
+                progress -> KafkaEndToEnd.eventsPerSecond(flink, lines, runDirectory, progress));
     }
 
     /** The run of median rate among {@link #PIPELINE_RUNS} runs at {@code parallelism}. */
@@ -208,7 +241,11 @@ final class ThroughputBench {
                 figures.pipelineP2().eventsPerSecond(),
                 figures.parseFloor());
         row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd(), figures.parseFloor());
-        out.println();
+        out.printf(
+                Locale.ROOT,
+                "%nMeasured after %d warm-up runs in process and %d end to end.%n%n",
+                figures.pipelineWarmUps(),
+                figures.kafkaEndToEndWarmUps());
         out.println(
                 "| pairs | events | checkpoint bytes | bytes/pair | heap bytes | heap"
                         + " bytes/pair |");
@@ -235,10 +272,12 @@ final class ThroughputBench {
         root.put("events", figures.events());
         root.put("keys", figures.rateKeys());
         root.put("parseFloorEventsPerSec", Math.round(figures.parseFloor()));
+        root.put("pipelineWarmUps", figures.pipelineWarmUps());
         root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().eventsPerSecond()));
         root.put("pipelineP1Ratio", ratio(figures.pipelineP1().eventsPerSecond(), figures));
         root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().eventsPerSecond()));
         root.put("pipelineP2Ratio", ratio(figures.pipelineP2().eventsPerSecond(), figures));
+        root.put("kafkaEndToEndWarmUps", figures.kafkaEndToEndWarmUps());
         root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd()));
         root.put("kafkaEndToEndRatio", ratio(figures.kafkaEndToEnd(), figures));
         root.put("pipelineAlerts", figures.pipelineP1().alerts());

@@ -18,7 +18,7 @@ class BenchArgumentsTest {
         assertThat(arguments.events()).isEqualTo(1_000_000);
         assertThat(arguments.keys()).containsExactly(10, 1_000, 100_000);
         assertThat(arguments.rateKeys()).isEqualTo(1_000);
-        assertThat(arguments.warmUps()).isEqualTo(3);
+        assertThat(arguments.warmUps()).isEqualTo(WarmUps.UNTIL_LEVEL);
         assertThat(arguments.json()).isFalse();
     }
 
@@ -36,7 +36,7 @@ class BenchArgumentsTest {
                         "1");
 
         assertThat(arguments.events()).isEqualTo(5_000);
-        assertThat(arguments.warmUps()).isEqualTo(1);
+        assertThat(arguments.warmUps()).isEqualTo(WarmUps.exactly(1));
         assertThat(arguments.keys()).containsExactly(20);
         assertThat(arguments.rateKeys()).isEqualTo(20);
         assertThat(arguments.json()).isTrue();

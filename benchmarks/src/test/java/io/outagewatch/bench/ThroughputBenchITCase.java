@@ -54,6 +54,8 @@ class ThroughputBenchITCase {
             assertThat(json.get(key).asDouble()).as(key).isPositive();
         }
         assertThat(json.get("events").asLong()).isEqualTo(3000);
+        assertThat(json.get("pipelineWarmUps").asInt()).as("--warm-ups 1").isEqualTo(1);
+        assertThat(json.get("kafkaEndToEndWarmUps").asInt()).as("--warm-ups 1").isEqualTo(1);
         assertThat(json.get("pipelineDeadLetters").asLong())
                 .as("every generated line is valid")
                 .isZero();
