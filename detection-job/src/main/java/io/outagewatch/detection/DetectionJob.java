@@ -15,7 +15,6 @@ import io.outagewatch.events.Topics;
 import io.outagewatch.events.VantageHealth;
 import io.outagewatch.events.VantageHealthSerde;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -39,12 +38,6 @@ public final class DetectionJob {
                     + " FILE])\n\nRuns the detection job live: reads probe-results, social-reports"
                     + " and status-updates, writes outage-alerts, dead-letters, vantage-health"
                     + " and service-signals.";
-
-    /**
-     * How long building the job waits for the broker to say which inputs have nothing to read; a
-     * broker that has not answered by then leaves every input holding its watermark as usual.
-     */
-    static final Duration INPUT_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * Inputs whose partitions start idle when the topic has nothing to read at start. Only status
@@ -116,7 +109,10 @@ public final class DetectionJob {
         Parsers parsers = settings.parsers();
         Set<String> nothingToRead =
                 KafkaConnections.inputsWithNothingToRead(
-                        config, kafka, IDLE_WHEN_EMPTY_AT_START, INPUT_CHECK_TIMEOUT);
+                        config,
+                        kafka,
+                        IDLE_WHEN_EMPTY_AT_START,
+                        config.get(DetectionOptions.INPUT_CHECK_TIMEOUT));
         if (!nothingToRead.isEmpty()) {
             LOG.info(
                     "nothing to read in {} at start: their partitions hold no watermark until"

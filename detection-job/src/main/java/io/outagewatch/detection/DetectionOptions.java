@@ -100,6 +100,17 @@ public final class DetectionOptions {
                     .withDescription(
                             "A source split silent this long stops holding back the watermark.");
 
+    public static final ConfigOption<Duration> INPUT_CHECK_TIMEOUT =
+            key("outagewatch.kafka.input-check-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "How long building the live job waits for the broker to say whether"
+                                    + " status-updates has anything to read for the job's group;"
+                                    + " if not, its partitions start idle instead of holding"
+                                    + " the watermark for the idleness. A broker that has not"
+                                    + " answered by then, or 0, leaves them holding it as usual.");
+
     public static final ConfigOption<Duration> MAX_AHEAD_OF_WRITE_TIME =
             key("outagewatch.watermark.max-ahead-of-write-time")
                     .durationType()

@@ -8,6 +8,7 @@ import io.outagewatch.events.Timestamps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,6 +144,8 @@ class OperatorUidsTest {
         Configuration config = new Configuration();
         // Building the graph does not connect; nothing listens here.
         config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9");
+        // Nor asks which inputs are empty: that would wait its timeout for the broker each time.
+        config.set(DetectionOptions.INPUT_CHECK_TIMEOUT, Duration.ZERO);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DetectionJob.build(env, config);

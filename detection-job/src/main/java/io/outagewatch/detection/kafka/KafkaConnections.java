@@ -97,13 +97,16 @@ public final class KafkaConnections {
 
     /**
      * The input topics with nothing to read for the job's group now ({@link UnreadRecords}), asked
-     * of the broker within {@code timeout}.
+     * of the broker within {@code timeout}; none, without asking, when {@code timeout} is zero.
      */
     public static Set<String> inputsWithNothingToRead(
             Configuration config,
             KafkaClientProperties extra,
             Collection<String> topics,
             Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            return Set.of();
+        }
         Properties admin = extra.toProperties();
         admin.put(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
