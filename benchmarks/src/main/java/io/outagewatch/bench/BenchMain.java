@@ -19,8 +19,9 @@ public final class BenchMain {
                           broker, each against the floor (at the middle --keys value); then
                           checkpointed state and heap per (service, region) pair for each --keys
                           value; --warm-ups full-size runs before the measured ones
-                          (default: until a run beats the earlier ones by at most 3 %,
-                          3 to 8 runs). Defaults: --events 1000000 --keys 10,1000,100000
+                          (default: until two runs in a row beat the earlier ones by at
+                          most 3 %, 3 to 8 runs). Defaults: --events 1000000
+                          --keys 10,1000,100000
               latency     live job on the embedded broker under background load: time from the
                           first failing probe of an outage to its committed OUTAGE_STARTED.
                           Defaults: --runs 20 --rate 20000
