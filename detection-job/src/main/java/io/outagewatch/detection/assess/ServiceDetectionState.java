@@ -16,12 +16,13 @@ import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.incident.IncidentTracker;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Everything the detector knows about one service while it decides minutes: learned baselines, past
@@ -40,6 +41,10 @@ public final class ServiceDetectionState implements DurationForecaster {
     /** Vantage baselines kept per service; the least recently seen goes when more appear. */
     public static final int MAX_VANTAGES = 256;
 
+    /** Least recently seen first; of those seen together, the first by name, whatever the map. */
+    private static final Comparator<Map.Entry<String, Instant>> STALEST_FIRST =
+            Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+
     private final String service;
     private final IncidentTracker tracker;
     private final DurationEstimates estimates;
@@ -47,10 +52,12 @@ public final class ServiceDetectionState implements DurationForecaster {
     private final LatencyBaseline latency;
     private final VantageFailureBaseline.Settings vantageSettings;
     private final RecentComplainers recentComplainers;
-    private final TreeMap<String, VantageFailureBaseline> vantages = new TreeMap<>();
-    private final TreeMap<String, Instant> vantageLastSeen = new TreeMap<>();
-    private final Set<String> seenVantages = new TreeSet<>();
-    private final Set<String> evictedVantages = new TreeSet<>();
+    // Hashed: every minute looks up each vantage that probed, and vantage names often share a
+    // long prefix that a sorted map compares again and again. Nothing iterates them in order.
+    private final Map<String, VantageFailureBaseline> vantages = new HashMap<>();
+    private final Map<String, Instant> vantageLastSeen = new HashMap<>();
+    private final Set<String> seenVantages = new HashSet<>();
+    private final Set<String> evictedVantages = new HashSet<>();
     private ServiceHistory history;
     private Instant lastMinuteStart;
     private Kept kept;
@@ -159,7 +166,7 @@ public final class ServiceDetectionState implements DurationForecaster {
 
     /** The data of the vantages seen since this was built or last saved, to keep by vantage. */
     public Map<String, VantageRate> updatedVantages() {
-        Map<String, VantageRate> updated = new TreeMap<>();
+        Map<String, VantageRate> updated = new HashMap<>();
         for (String vantage : seenVantages) {
             updated.put(
                     vantage,
@@ -215,15 +222,14 @@ public final class ServiceDetectionState implements DurationForecaster {
     VantageFailureBaseline vantage(String vantage, Instant seenAt) {
         vantageLastSeen.put(vantage, seenAt);
         seenVantages.add(vantage);
-        evictedVantages.remove(vantage);
+        if (!evictedVantages.isEmpty()) {
+            evictedVantages.remove(vantage);
+        }
         VantageFailureBaseline baseline =
                 vantages.computeIfAbsent(vantage, v -> new VantageFailureBaseline(vantageSettings));
         if (vantages.size() > MAX_VANTAGES) {
             String stalest =
-                    vantageLastSeen.entrySet().stream()
-                            .min(Map.Entry.comparingByValue())
-                            .orElseThrow()
-                            .getKey();
+                    vantageLastSeen.entrySet().stream().min(STALEST_FIRST).orElseThrow().getKey();
             vantages.remove(stalest);
             vantageLastSeen.remove(stalest);
             seenVantages.remove(stalest);

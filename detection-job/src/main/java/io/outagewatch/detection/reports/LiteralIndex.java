@@ -25,8 +25,18 @@ final class LiteralIndex {
 
     private final Candidate[][] byOtherFirst;
 
-    /** A string and its number in the set. */
-    private record Candidate(String literal, int id) {}
+    /**
+     * A string, its number in the set, and its second character ({@link #NO_SECOND} for a string of
+     * one): most candidates at a position fail on it, and a char comparison is cheaper than a call
+     * to {@link String#startsWith(String, int)}.
+     */
+    private record Candidate(String literal, int id, int second) {
+        Candidate(String literal, int id) {
+            this(literal, id, literal.length() > 1 ? literal.charAt(1) : NO_SECOND);
+        }
+    }
+
+    private static final int NO_SECOND = -1;
 
     /**
      * @param literals the strings, each found by its position in this list
@@ -71,8 +81,11 @@ final class LiteralIndex {
             if (candidates == null) {
                 continue;
             }
+            int next = i + 1 < length ? text.charAt(i + 1) : NO_SECOND;
             for (Candidate candidate : candidates) {
-                if (!found[candidate.id()] && text.startsWith(candidate.literal(), i)) {
+                if (!found[candidate.id()]
+                        && (candidate.second() == NO_SECOND || candidate.second() == next)
+                        && text.startsWith(candidate.literal(), i)) {
                     found[candidate.id()] = true;
                 }
             }
