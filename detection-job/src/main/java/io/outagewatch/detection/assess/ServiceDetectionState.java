@@ -15,6 +15,7 @@ import io.outagewatch.detection.incident.IncidentPhase;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.incident.IncidentTracker;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,8 +43,9 @@ public final class ServiceDetectionState implements DurationForecaster {
     public static final int MAX_VANTAGES = 256;
 
     /** Least recently seen first; of those seen together, the first by name, whatever the map. */
-    private static final Comparator<Map.Entry<String, Instant>> STALEST_FIRST =
-            Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+    private static final Comparator<KnownVantage> STALEST_FIRST =
+            Comparator.<KnownVantage, Instant>comparing(known -> known.lastSeen)
+                    .thenComparing(known -> known.name);
 
     private final String service;
     private final IncidentTracker tracker;
@@ -52,11 +54,10 @@ public final class ServiceDetectionState implements DurationForecaster {
     private final LatencyBaseline latency;
     private final VantageFailureBaseline.Settings vantageSettings;
     private final RecentComplainers recentComplainers;
-    // Hashed: every minute looks up each vantage that probed, and vantage names often share a
-    // long prefix that a sorted map compares again and again. Nothing iterates them in order.
-    private final Map<String, VantageFailureBaseline> vantages = new HashMap<>();
-    private final Map<String, Instant> vantageLastSeen = new HashMap<>();
-    private final Set<String> seenVantages = new HashSet<>();
+    // One hashed lookup per vantage and call: every minute looks up each vantage that probed,
+    // twice, and the names come freshly deserialized, so each lookup hashes and compares them.
+    private final Map<String, KnownVantage> vantages = new HashMap<>();
+    private final List<KnownVantage> seenVantages = new ArrayList<>();
     private final Set<String> evictedVantages = new HashSet<>();
     private ServiceHistory history;
     private Instant lastMinuteStart;
@@ -93,11 +94,13 @@ public final class ServiceDetectionState implements DurationForecaster {
         stored.vantages()
                 .forEach(
                         (vantage, rate) -> {
-                            vantages.put(
-                                    vantage,
-                                    new VantageFailureBaseline(
-                                            vantageSettings, rate.failureEwma()));
-                            vantageLastSeen.put(vantage, rate.lastSeen());
+                            KnownVantage known =
+                                    new KnownVantage(
+                                            vantage,
+                                            new VantageFailureBaseline(
+                                                    vantageSettings, rate.failureEwma()));
+                            known.lastSeen = rate.lastSeen();
+                            vantages.put(vantage, known);
                         });
         this.history = stored.durations();
         this.lastMinuteStart = stored.lastMinuteStart();
@@ -167,10 +170,10 @@ public final class ServiceDetectionState implements DurationForecaster {
     /** The data of the vantages seen since this was built or last saved, to keep by vantage. */
     public Map<String, VantageRate> updatedVantages() {
         Map<String, VantageRate> updated = new HashMap<>();
-        for (String vantage : seenVantages) {
-            updated.put(
-                    vantage,
-                    new VantageRate(vantages.get(vantage).ewma(), vantageLastSeen.get(vantage)));
+        for (KnownVantage known : seenVantages) {
+            if (!known.evicted) {
+                updated.put(known.name, new VantageRate(known.baseline.ewma(), known.lastSeen));
+            }
         }
         return updated;
     }
@@ -203,6 +206,9 @@ public final class ServiceDetectionState implements DurationForecaster {
      */
     public void markSaved(Kept saved) {
         kept = Objects.requireNonNull(saved, "saved");
+        for (KnownVantage known : seenVantages) {
+            known.seen = false;
+        }
         seenVantages.clear();
         evictedVantages.clear();
     }
@@ -220,21 +226,43 @@ public final class ServiceDetectionState implements DurationForecaster {
     }
 
     VantageFailureBaseline vantage(String vantage, Instant seenAt) {
-        vantageLastSeen.put(vantage, seenAt);
-        seenVantages.add(vantage);
-        if (!evictedVantages.isEmpty()) {
-            evictedVantages.remove(vantage);
+        KnownVantage known = vantages.get(vantage);
+        if (known == null) {
+            known = new KnownVantage(vantage, new VantageFailureBaseline(vantageSettings));
+            known.lastSeen = seenAt;
+            vantages.put(vantage, known);
+            if (!evictedVantages.isEmpty()) {
+                evictedVantages.remove(vantage);
+            }
+            if (vantages.size() > MAX_VANTAGES) {
+                KnownVantage stalest = vantages.values().stream().min(STALEST_FIRST).orElseThrow();
+                vantages.remove(stalest.name);
+                stalest.evicted = true;
+                evictedVantages.add(stalest.name);
+            }
         }
-        VantageFailureBaseline baseline =
-                vantages.computeIfAbsent(vantage, v -> new VantageFailureBaseline(vantageSettings));
-        if (vantages.size() > MAX_VANTAGES) {
-            String stalest =
-                    vantageLastSeen.entrySet().stream().min(STALEST_FIRST).orElseThrow().getKey();
-            vantages.remove(stalest);
-            vantageLastSeen.remove(stalest);
-            seenVantages.remove(stalest);
-            evictedVantages.add(stalest);
+        known.lastSeen = seenAt;
+        if (!known.seen) {
+            known.seen = true;
+            seenVantages.add(known);
         }
-        return baseline;
+        return known.baseline;
+    }
+
+    /**
+     * A vantage's failure baseline and when it was last seen; whether it was seen since the last
+     * save, and whether it was dropped since.
+     */
+    private static final class KnownVantage {
+        final String name;
+        final VantageFailureBaseline baseline;
+        Instant lastSeen;
+        boolean seen;
+        boolean evicted;
+
+        KnownVantage(String name, VantageFailureBaseline baseline) {
+            this.name = name;
+            this.baseline = baseline;
+        }
     }
 }
