@@ -21,6 +21,7 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Builds the live job's Kafka sources and exactly-once sinks from the detection settings, with the
@@ -122,6 +123,27 @@ public final class KafkaConnections {
         }
     }
 
+    /**
+     * Producer settings of the exactly-once sinks unless the properties file sets them. What they
+     * write becomes visible only when a checkpoint commits, and the commit flushes first, so
+     * waiting longer for fuller batches delays nothing a reader sees: it only means fewer, larger
+     * produce requests, each a round of work for the producer's and the broker's threads.
+     */
+    static final Map<String, String> SINK_PRODUCER_DEFAULTS =
+            Map.of(
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    "100",
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    String.valueOf(256 * 1024));
+
+    /** {@link #SINK_PRODUCER_DEFAULTS} with the properties file's settings over them. */
+    static Properties sinkProducerProperties(KafkaClientProperties extra) {
+        Properties producer = new Properties();
+        producer.putAll(SINK_PRODUCER_DEFAULTS);
+        producer.putAll(extra.toProperties());
+        return producer;
+    }
+
     /** An exactly-once sink of one wire type to one topic. */
     public static <T> KafkaSink<T> exactlyOnceSink(
             Configuration config,
@@ -130,7 +152,7 @@ public final class KafkaConnections {
             EventSerde<T> serde,
             SerializableFunction<T, String> key) {
         return KafkaSink.<T>builder()
-                .setKafkaProducerConfig(extra.toProperties())
+                .setKafkaProducerConfig(sinkProducerProperties(extra))
                 .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(new KeyedJsonSerializer<>(topic, serde, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
