@@ -67,16 +67,4 @@ record WarmUps(int least, int most) {
                         run,
                         most);
     }
-
-    @Override
-    public String toString() {
-        return least == most
-                ? Integer.toString(least)
-                : String.format(
-                        Locale.ROOT,
-                        "until two runs in a row beat the earlier ones by ≤ %.0f %% (%d to %d runs)",
-                        LEVEL * 100,
-                        least,
-                        most);
-    }
 }

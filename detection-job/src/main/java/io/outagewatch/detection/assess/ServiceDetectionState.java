@@ -227,21 +227,21 @@ public final class ServiceDetectionState implements DurationForecaster {
 
     VantageFailureBaseline vantage(String vantage, Instant seenAt) {
         KnownVantage known = vantages.get(vantage);
-        if (known == null) {
+        boolean added = known == null;
+        if (added) {
             known = new KnownVantage(vantage, new VantageFailureBaseline(vantageSettings));
-            known.lastSeen = seenAt;
             vantages.put(vantage, known);
             if (!evictedVantages.isEmpty()) {
                 evictedVantages.remove(vantage);
             }
-            if (vantages.size() > MAX_VANTAGES) {
-                KnownVantage stalest = vantages.values().stream().min(STALEST_FIRST).orElseThrow();
-                vantages.remove(stalest.name);
-                stalest.evicted = true;
-                evictedVantages.add(stalest.name);
-            }
         }
         known.lastSeen = seenAt;
+        if (added && vantages.size() > MAX_VANTAGES) {
+            KnownVantage stalest = vantages.values().stream().min(STALEST_FIRST).orElseThrow();
+            vantages.remove(stalest.name);
+            stalest.evicted = true;
+            evictedVantages.add(stalest.name);
+        }
         if (!known.seen) {
             known.seen = true;
             seenVantages.add(known);
