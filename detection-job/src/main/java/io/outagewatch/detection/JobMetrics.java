@@ -31,6 +31,12 @@ public final class JobMetrics {
     /** Counter, per topic: records behind their stream's watermark (also dead letters). */
     public static final String LATE_RECORDS = "lateRecords";
 
+    /**
+     * Counter, per detector subtask: probe minutes and complaints whose minute was already decided
+     * when they arrived, dropped; the name Flink's window operators give the same count.
+     */
+    public static final String LATE_RECORDS_DROPPED = "numLateRecordsDropped";
+
     /** Gauge, per detector subtask: services with an open incident. */
     public static final String OPEN_INCIDENTS = "openIncidents";
 

@@ -4,7 +4,6 @@ import io.outagewatch.detection.functions.OutageDetector;
 import io.outagewatch.detection.functions.ProbeFields;
 import io.outagewatch.detection.functions.RelatedIncidents;
 import io.outagewatch.detection.functions.ReportsToComplaints;
-import io.outagewatch.detection.functions.ServiceMinuteFunction;
 import io.outagewatch.detection.functions.VantageMinuteFunction;
 import io.outagewatch.detection.incident.IncidentLinker;
 import io.outagewatch.detection.ingest.EdgeParser;
@@ -13,7 +12,6 @@ import io.outagewatch.detection.records.Probe;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.reports.ReportInterpreter;
-import io.outagewatch.detection.windows.ServiceMinuteAggregate;
 import io.outagewatch.detection.windows.VantageMinuteAggregate;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.DeadLetter;
@@ -29,7 +27,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -41,8 +38,8 @@ import org.apache.flink.types.Either;
  * signals out. Entry points only choose the sources and sinks.
  *
  * <p>Probes are shuffled once, by vantage, to the vantage minutes; probe minutes and complaints
- * once, by service, to the service minutes; the detector then runs on the same subtask as its
- * service's window, without another shuffle. Both windows fold records in as they arrive.
+ * once, by service, to the detector, which tallies each service's minute as signals arrive. The
+ * vantage window folds probes in as they arrive too.
  */
 public final class OutageDetectionPipeline {
 
@@ -104,20 +101,12 @@ public final class OutageDetectionPipeline {
                         .uid("complaints")
                         .name("Complaints from reports");
 
-        SingleOutputStreamOperator<ServiceMinute> serviceMinutes =
+        // Probe minutes and complaints go to the detector of their service, which tallies each
+        // minute as they arrive and decides it when the watermark passes.
+        SingleOutputStreamOperator<Alert> alerts =
                 probeMinutes
                         .union(complaints)
                         .keyBy(ServiceSignal::service)
-                        .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                        .aggregate(new ServiceMinuteAggregate(), new ServiceMinuteFunction())
-                        .uid("service-minutes")
-                        .name("Service minutes");
-
-        // Service minutes leave their window on the subtask that owns their service: keyed
-        // already, so the detector needs no second shuffle by service.
-        SingleOutputStreamOperator<Alert> alerts =
-                DataStreamUtils.reinterpretAsKeyedStream(
-                                serviceMinutes, ServiceMinute::service, Types.STRING)
                         .connect(statusUpdates.valid.keyBy(StatusUpdate::service))
                         .process(
                                 new OutageDetector(

@@ -52,7 +52,6 @@ class OperatorUidsTest {
                     "probe-fields",
                     "vantage-minutes",
                     "complaints",
-                    "service-minutes",
                     "outage-detector",
                     "related-incidents",
                     "sink-outage-alerts",
@@ -136,8 +135,7 @@ class OperatorUidsTest {
         assertThat(withoutUid(graph)).as("replay job operators without a uid").isEmpty();
         assertThat(uids(graph)).as("replay job uids").doesNotHaveDuplicates();
         // The replay runs the live job's pipeline: its operators keep the same uids there.
-        assertThat(uids(graph))
-                .contains("vantage-minutes", "complaints", "service-minutes", "outage-detector");
+        assertThat(uids(graph)).contains("vantage-minutes", "complaints", "outage-detector");
     }
 
     private static StreamGraph liveGraph() {

@@ -9,6 +9,8 @@ import io.outagewatch.detection.assess.ServiceDetectionState;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.detection.incident.MinuteAssessment;
 import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
+import io.outagewatch.detection.windows.ServiceMinuteTally;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
@@ -37,10 +39,13 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The per-service detector: buffers each service minute and official status update until the
- * watermark passes it, then folds both, in event-time order, into the service's baselines and
- * incident state machine and emits the resulting alerts, and each decided minute's signals on
- * {@link PipelineTags#SERVICE_SIGNALS}.
+ * The per-service detector: tallies each minute's probe minutes and complaints as they arrive
+ * ({@link ServiceMinuteTally}) and buffers official status updates until the watermark passes them,
+ * then folds both, in event-time order, into the service's baselines and incident state machine and
+ * emits the resulting alerts, and each decided minute's signals on {@link
+ * PipelineTags#SERVICE_SIGNALS}. The tally lives here rather than in a window operator of its own:
+ * one thread and one hand-over fewer per service minute, and the detector's timer is the window's
+ * trigger.
  *
  * <p>Waiting for the watermark makes the result independent of how the two inputs interleave. While
  * an incident is open or suspected, a timer ticks through minutes without any signal, so silence
@@ -49,10 +54,12 @@ import org.apache.flink.util.Collector;
  * <p>Metrics: {@code alerts} by type; {@code openIncidents}, the services of this subtask whose
  * incident is open, as of their last timer (after a restore it catches up once the watermark passes
  * the next minute, since every open incident ticks each minute); {@code watermarkLagMillis},
- * wall-clock time minus the watermark at the last element or timer.
+ * wall-clock time minus the watermark at the last element or timer; {@code numLateRecordsDropped},
+ * signals whose minute the watermark had already passed (named as Flink's window operators name
+ * theirs).
  */
 public final class OutageDetector
-        extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, Alert> {
+        extends KeyedCoProcessFunction<String, ServiceSignal, StatusUpdate, Alert> {
 
     private static final long serialVersionUID = 1L;
     private static final long MINUTE_MILLIS = ServiceMinute.LENGTH.toMillis();
@@ -63,9 +70,11 @@ public final class OutageDetector
     /** Silence longer than this while an incident is open is skipped in one step. */
     static final Duration MAX_SILENT_TICKS = Duration.ofHours(6);
 
-    static final MapStateDescriptor<Long, ServiceMinute> PENDING_MINUTES =
+    /** Each open minute's tally, by the minute's start in epoch milliseconds. */
+    static final MapStateDescriptor<Long, ServiceMinuteTally> MINUTE_TALLIES =
             new MapStateDescriptor<>(
-                    "pending-minutes", Types.LONG, TypeInformation.of(ServiceMinute.class));
+                    "minute-tallies", Types.LONG, TypeInformation.of(ServiceMinuteTally.class));
+
     static final ListStateDescriptor<StatusUpdate> PENDING_STATUS =
             new ListStateDescriptor<>("pending-status", TypeInformation.of(StatusUpdate.class));
 
@@ -76,9 +85,10 @@ public final class OutageDetector
 
     private transient DetectorState detection;
     private transient LiveDetections live;
-    private transient MapState<Long, ServiceMinute> pendingMinutes;
+    private transient MapState<Long, ServiceMinuteTally> minuteTallies;
     private transient ListState<StatusUpdate> pendingStatus;
     private transient Map<AlertType, Counter> alertsByType;
+    private transient Counter lateSignals;
 
     /** Services of this subtask with an open incident; only the task thread touches it. */
     private transient Set<String> openServices;
@@ -99,7 +109,7 @@ public final class OutageDetector
     public void open(OpenContext openContext) {
         detection = new DetectorState(getRuntimeContext());
         live = new LiveDetections(LiveDetections.DEFAULT_CAPACITY);
-        pendingMinutes = getRuntimeContext().getMapState(PENDING_MINUTES);
+        minuteTallies = getRuntimeContext().getMapState(MINUTE_TALLIES);
         pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
         MetricGroup metrics = JobMetrics.group(getRuntimeContext());
         alertsByType = new EnumMap<>(AlertType.class);
@@ -108,6 +118,7 @@ public final class OutageDetector
                     type,
                     metrics.addGroup(JobMetrics.TYPE, type.name()).counter(JobMetrics.ALERTS));
         }
+        lateSignals = metrics.counter(JobMetrics.LATE_RECORDS_DROPPED);
         openServices = new HashSet<>();
         openIncidents = 0;
         watermarkLagMillis = Double.NaN;
@@ -126,12 +137,29 @@ public final class OutageDetector
         return watermarkLagMillis;
     }
 
+    /** Signals dropped because the watermark had passed their minute, as the metric counts them. */
+    long lateSignalsDropped() {
+        return lateSignals.getCount();
+    }
+
     @Override
-    public void processElement1(ServiceMinute minute, Context ctx, Collector<Alert> out)
+    public void processElement1(ServiceSignal signal, Context ctx, Collector<Alert> out)
             throws Exception {
         measureWatermarkLag(ctx.timerService());
-        pendingMinutes.put(minute.minuteStart().toEpochMilli(), minute);
-        ctx.timerService().registerEventTimeTimer(minuteDecisionTime(minute.minuteStart()));
+        long minuteStart = signal.minuteStartMillis();
+        long decision = minuteStart + MINUTE_MILLIS - 1;
+        if (decision <= ctx.timerService().currentWatermark()) {
+            // Its minute is decided: as a window drops an element for a window already fired.
+            lateSignals.inc();
+            return;
+        }
+        ServiceMinuteTally tally = minuteTallies.get(minuteStart);
+        if (tally == null) {
+            tally = new ServiceMinuteTally();
+            ctx.timerService().registerEventTimeTimer(decision);
+        }
+        tally.add(signal);
+        minuteTallies.put(minuteStart, tally);
     }
 
     @Override
@@ -160,14 +188,18 @@ public final class OutageDetector
         applyStatusUpdatesUpTo(timestamp, state);
         if (isMinuteDecisionTime(timestamp)) {
             long minuteStart = timestamp + 1 - MINUTE_MILLIS;
-            ServiceMinute minute = pendingMinutes.get(minuteStart);
+            ServiceMinuteTally tally = minuteTallies.get(minuteStart);
             boolean alreadyDecided =
                     state.lastMinuteStart() != null
                             && state.lastMinuteStart().toEpochMilli() >= minuteStart;
-            if (minute != null) {
-                pendingMinutes.remove(minuteStart);
+            if (tally != null) {
+                minuteTallies.remove(minuteStart);
                 if (!alreadyDecided) {
-                    decide(state, minute, ctx, out);
+                    decide(
+                            state,
+                            tally.toMinute(ctx.getCurrentKey(), instant(minuteStart)),
+                            ctx,
+                            out);
                 }
             } else if (state.needsTicks() && !alreadyDecided) {
                 decide(

@@ -6,8 +6,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * Flink's type information for a type with a hand-written serializer ({@link ProbeSerializer},
- * {@link ServiceSignalSerializer}, {@link ServiceMinuteSerializer}): what type extraction returns
- * for it, through the factory its {@code @TypeInfo} names.
+ * {@link ServiceSignalSerializer}): what type extraction returns for it, through the factory its
+ * {@code @TypeInfo} names.
  */
 public final class HandWrittenTypeInfo<T> extends TypeInformation<T> {
 

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
-import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * Everything observed about one service in one event-time minute: the input of the detector.
- * Immutable, so {@link ServiceMinuteSerializer} writes it by hand and never copies it; its maps are
+ * Everything observed about one service in one event-time minute, as the detector decides it: built
+ * from the minute's tally when the watermark passes, never stored or sent. Immutable; its maps are
  * copied into sorted ones, so the detector walks vantages and regions in the same order however the
- * record was rebuilt.
+ * tally was filled.
  *
  * @param vantages per vantage, after broken vantages were left out
  * @param excludedVantages broken vantages left out of {@code vantages}
@@ -26,7 +25,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  *     smallest {@link #AUTHOR_SAMPLE} hashes, ascending ({@code AuthorSample}), so the detector can
  *     count distinct authors over several minutes; all of them while the minute has no more
  */
-@TypeInfo(ServiceMinuteSerializer.Factory.class)
 public record ServiceMinute(
         String service,
         Instant minuteStart,

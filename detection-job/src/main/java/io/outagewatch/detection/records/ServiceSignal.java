@@ -27,4 +27,13 @@ public record ServiceSignal(ProbeMinute probeMinute, Complaint complaint) {
     public String service() {
         return probeMinute != null ? probeMinute.service() : complaint.service();
     }
+
+    /** Start of the event-time minute the signal belongs to, in epoch milliseconds. */
+    public long minuteStartMillis() {
+        if (probeMinute != null) {
+            return probeMinute.minuteStart().toEpochMilli();
+        }
+        long millis = complaint.timestamp().toEpochMilli();
+        return millis - Math.floorMod(millis, ServiceMinute.LENGTH.toMillis());
+    }
 }

@@ -5,10 +5,19 @@ import io.outagewatch.detection.assess.MinuteAssessor;
 import io.outagewatch.detection.baseline.ProbeQuorum;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.incident.IncidentPolicy;
+import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
+import io.outagewatch.detection.records.VantageCounts;
+import io.outagewatch.detection.reports.Complaint;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.StatusUpdate;
 import io.outagewatch.scenario.Scenarios;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -33,7 +42,7 @@ final class DetectorHarness {
                 DurationEstimates.bundled(Scenarios.catalog()));
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
+    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
             opened(OutageDetector detector) throws Exception {
         var harness = unopened(detector);
         harness.open();
@@ -41,7 +50,7 @@ final class DetectorHarness {
     }
 
     /** A harness whose detector starts from the snapshot, as a job restored from a savepoint. */
-    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
+    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
             restored(OutageDetector detector, OperatorSubtaskState snapshot) throws Exception {
         var harness = unopened(detector);
         harness.initializeState(snapshot);
@@ -53,12 +62,12 @@ final class DetectorHarness {
      * With {@code pipeline.generic-types: false}, as a state type that fell back to Kryo would then
      * fail to get a serializer.
      */
-    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
+    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
             unopened(OutageDetector detector) throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(detector),
-                        ServiceMinute::service,
+                        ServiceSignal::service,
                         StatusUpdate::service,
                         Types.STRING);
         Configuration noGenericTypes = new Configuration();
@@ -69,16 +78,73 @@ final class DetectorHarness {
     }
 
     /**
-     * Hands the detector one service minute stamped at its last millisecond, then a watermark
-     * there, so the minute is decided before the call returns.
+     * The signals of one minute of {@code service}: each vantage's probe minute with its counts,
+     * {@code latencySamples} latencies of {@code latencyP95Ms} on the first vantage (so the
+     * minute's p95 is that value), and one complaint per author, without a region.
+     */
+    static List<ServiceSignal> signals(
+            String service,
+            Instant minuteStart,
+            Map<String, VantageCounts> vantages,
+            double latencyP95Ms,
+            int latencySamples,
+            List<String> authors) {
+        List<ServiceSignal> signals = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, VantageCounts> vantage : vantages.entrySet()) {
+            double[] latencies = new double[first ? latencySamples : 0];
+            Arrays.fill(latencies, latencyP95Ms);
+            first = false;
+            VantageCounts counts = vantage.getValue();
+            signals.add(
+                    ServiceSignal.of(
+                            new ProbeMinute(
+                                    service,
+                                    vantage.getKey(),
+                                    counts.region(),
+                                    minuteStart,
+                                    counts.probes(),
+                                    counts.failures(),
+                                    counts.timeouts(),
+                                    latencies,
+                                    false)));
+        }
+        for (String author : authors) {
+            signals.add(
+                    ServiceSignal.of(
+                            new Complaint(service, null, author, minuteStart.plusSeconds(1))));
+        }
+        return signals;
+    }
+
+    /** Hands the detector one minute's signals, stamped at the minute's last millisecond. */
+    static void add(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
+                    harness,
+            List<ServiceSignal> minute)
+            throws Exception {
+        for (ServiceSignal signal : minute) {
+            harness.processElement1(signal, decisionTime(minute));
+        }
+    }
+
+    /**
+     * Hands the detector one minute's signals, then a watermark at the minute's last millisecond,
+     * so the minute is decided before the call returns.
      */
     static void decide(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert>
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
                     harness,
-            ServiceMinute minute)
+            List<ServiceSignal> minute)
             throws Exception {
-        long decision = minute.minuteEnd().toEpochMilli() - 1;
-        harness.processElement1(minute, decision);
-        harness.processBothWatermarks(new Watermark(decision));
+        add(harness, minute);
+        harness.processBothWatermarks(new Watermark(decisionTime(minute)));
+    }
+
+    private static long decisionTime(List<ServiceSignal> minute) {
+        if (minute.isEmpty()) {
+            throw new IllegalArgumentException("a minute needs at least one signal");
+        }
+        return minute.get(0).minuteStartMillis() + ServiceMinute.LENGTH.toMillis() - 1;
     }
 }

@@ -10,8 +10,9 @@ import io.outagewatch.detection.baseline.SeasonalRates;
 import io.outagewatch.detection.estimate.ServiceHistory;
 import io.outagewatch.detection.incident.IncidentState;
 import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.records.VantageCounts;
-import io.outagewatch.detection.windows.AuthorSample;
+import io.outagewatch.detection.windows.ServiceMinuteTally;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class DetectorStateTest {
         for (int m = 0; m < MINUTES_PER_DAY; m++) {
             Instant start = DAY_START.plus(Duration.ofMinutes(m));
             for (int s = 0; s < services; s++) {
-                harness.processElement1(minute("service-" + s, start, m), 0);
+                DetectorHarness.add(harness, minute("service-" + s, start, m));
             }
             harness.processBothWatermarks(new Watermark(OutageDetector.minuteDecisionTime(start)));
         }
@@ -106,7 +107,7 @@ class DetectorStateTest {
      * Two probes a minute from each vantage, a failure now and then, a p95 of about 180 ms, a
      * complaint every few minutes; every vantage failing and many complaints during the outage.
      */
-    private static ServiceMinute minute(String service, Instant start, int index) {
+    private static List<ServiceSignal> minute(String service, Instant start, int index) {
         boolean outage =
                 !start.isBefore(OUTAGE_START) && start.isBefore(OUTAGE_START.plus(OUTAGE_LENGTH));
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
@@ -122,25 +123,22 @@ class DetectorStateTest {
         for (int a = 0; a < complaints; a++) {
             authors.add("did:plc:" + service + "-" + index + "-" + a);
         }
-        return new ServiceMinute(
-                service,
-                start,
-                vantages,
-                List.of(),
-                p95,
-                12,
-                complaints,
-                new TreeMap<>(),
-                AuthorSample.of(authors, ServiceMinute.AUTHOR_SAMPLE));
+        return DetectorHarness.signals(service, start, vantages, p95, 12, authors);
     }
 
     @Test
-    void aServiceMinuteAndAPooledMinuteRoundTripThroughFlinksSerializers() {
-        ServiceMinute minute = minute("bluesky-app", OUTAGE_START, 0);
+    void aMinuteTallyAndAPooledMinuteRoundTripThroughFlinksSerializers() {
+        ServiceMinuteTally tally = new ServiceMinuteTally();
+        minute("bluesky-app", OUTAGE_START, 0).forEach(tally::add);
+        ServiceMinute minute = tally.toMinute("bluesky-app", OUTAGE_START);
         PooledMinute pooled = new PooledMinute(OUTAGE_START, 40, 0.06, minute.authorHashes());
 
+        assertThat(TypeInformation.of(ServiceMinuteTally.class)).isInstanceOf(PojoTypeInfo.class);
         assertThat(minute.authorHashes()).hasSize(ServiceMinute.AUTHOR_SAMPLE);
-        assertThat(StateSerialization.copy(minute, ServiceMinute.class)).isEqualTo(minute);
+        assertThat(
+                        StateSerialization.copy(tally, ServiceMinuteTally.class)
+                                .toMinute("bluesky-app", OUTAGE_START))
+                .isEqualTo(minute);
         assertThat(StateSerialization.copy(pooled, PooledMinute.class)).isEqualTo(pooled);
         // At most 8 hashes of 8 bytes, plus the minute, count and expectation.
         assertThat(StateSerialization.bytes(pooled, PooledMinute.class).length).isLessThan(100);

@@ -3,9 +3,8 @@ package io.outagewatch.detection.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.incident.IncidentPolicy;
-import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.records.VantageCounts;
-import io.outagewatch.detection.windows.AuthorSample;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
 import io.outagewatch.events.StatusUpdate;
@@ -41,7 +40,7 @@ class OutageDetectorHarnessTest {
             List.of("ap-1", "ap-2", "eu-1", "eu-2", "us-1", "us-2");
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ServiceMinute, StatusUpdate, Alert>
+                    String, ServiceSignal, StatusUpdate, Alert>
             harness() throws Exception {
         return DetectorHarness.opened(detector());
     }
@@ -55,32 +54,28 @@ class OutageDetectorHarnessTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ServiceMinute, StatusUpdate, Alert>
+                    String, ServiceSignal, StatusUpdate, Alert>
             restored(OutageDetector detector, OperatorSubtaskState snapshot) throws Exception {
         return DetectorHarness.restored(detector, snapshot);
     }
 
-    private static ServiceMinute minute(Instant start, int failingVantages, int complaints) {
+    private static List<ServiceSignal> minute(Instant start, int failingVantages, int complaints) {
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
         for (int i = 0; i < VANTAGES.size(); i++) {
             String vantage = VANTAGES.get(i);
             int failures = i < failingVantages ? 2 : 0;
             vantages.put(vantage, new VantageCounts(vantage.substring(0, 2), 2, failures, 0));
         }
+        return DetectorHarness.signals(
+                "chatgpt", start, vantages, 180.0, 12, authors(start, complaints));
+    }
+
+    private static List<String> authors(Instant start, int complaints) {
         List<String> authors = new ArrayList<>();
         for (int i = 0; i < complaints; i++) {
             authors.add("did:plc:user-" + start.getEpochSecond() + "-" + i);
         }
-        return new ServiceMinute(
-                "chatgpt",
-                start,
-                vantages,
-                List.of(),
-                180.0,
-                12,
-                complaints,
-                new TreeMap<>(),
-                AuthorSample.of(authors, ServiceMinute.AUTHOR_SAMPLE));
+        return authors;
     }
 
     @Test
@@ -205,7 +200,7 @@ class OutageDetectorHarnessTest {
      */
     @Test
     void keptServicesDecideAsServicesRebuiltFromStateEveryMinute() throws Exception {
-        List<ServiceMinute> minutes = new java.util.ArrayList<>();
+        List<List<ServiceSignal>> minutes = new ArrayList<>();
         for (int m = 0; m < HISTORY_MINUTES; m++) {
             minutes.add(minute(HISTORY_START.plus(Duration.ofMinutes(m)), m % 7 == 0 ? 1 : 0, 1));
         }
@@ -217,7 +212,7 @@ class OutageDetectorHarnessTest {
         }
 
         var kept = harness();
-        for (ServiceMinute minute : minutes) {
+        for (List<ServiceSignal> minute : minutes) {
             DetectorHarness.decide(kept, minute);
         }
         List<Alert> keptAlerts = List.copyOf(kept.extractOutputValues());
@@ -348,7 +343,7 @@ class OutageDetectorHarnessTest {
 
         Instant lastDecision = ONSET.plus(Duration.ofMinutes(5)).minusMillis(1);
         h.setProcessingTime(lastDecision.plus(WALL_CLOCK_AHEAD).toEpochMilli());
-        h.processElement1(minute(ONSET.plus(Duration.ofMinutes(5)), 6, 30), 0);
+        DetectorHarness.add(h, minute(ONSET.plus(Duration.ofMinutes(5)), 6, 30));
         assertThat(detector.watermarkLagMillis()).isEqualTo(WALL_CLOCK_AHEAD.toMillis());
 
         for (int m = 5; m < 30; m++) {
@@ -363,7 +358,7 @@ class OutageDetectorHarnessTest {
 
     /** The end of the minute each alert was decided in, from the timer that emitted it. */
     private static List<Instant> decidedAt(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h) {
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert> h) {
         return h.getOutput().stream()
                 .filter(StreamRecord.class::isInstance)
                 .map(record -> Instant.ofEpochMilli(((StreamRecord<?>) record).getTimestamp() + 1))
@@ -372,7 +367,7 @@ class OutageDetectorHarnessTest {
 
     /** Names of the detector's state pieces that hold something for the service. */
     private static Set<String> storedPieces(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, Alert> h) {
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert> h) {
         KeyedStateBackend<Object> backend = h.getOperator().getKeyedStateBackend();
         Set<String> pieces = new TreeSet<>();
         for (StateDescriptor<?, ?> piece : DetectorState.ALL) {
@@ -385,29 +380,14 @@ class OutageDetectorHarnessTest {
         return pieces;
     }
 
-    private static ServiceMinute socialMinute(Instant start, int complaints) {
-        return new ServiceMinute(
-                "chatgpt",
-                start,
-                new TreeMap<>(),
-                List.of(),
-                Double.NaN,
-                0,
-                complaints,
-                new TreeMap<>());
+    private static List<ServiceSignal> socialMinute(Instant start, int complaints) {
+        return DetectorHarness.signals(
+                "chatgpt", start, new TreeMap<>(), Double.NaN, 0, authors(start, complaints));
     }
 
     /** A minute of a service without probes in which each of {@code authors} complained. */
-    private static ServiceMinute nightMinute(Instant start, String... authors) {
-        return new ServiceMinute(
-                "chatgpt",
-                start,
-                new TreeMap<>(),
-                List.of(),
-                Double.NaN,
-                0,
-                authors.length,
-                new TreeMap<>(),
-                AuthorSample.of(List.of(authors), ServiceMinute.AUTHOR_SAMPLE));
+    private static List<ServiceSignal> nightMinute(Instant start, String... authors) {
+        return DetectorHarness.signals(
+                "chatgpt", start, new TreeMap<>(), Double.NaN, 0, List.of(authors));
     }
 }

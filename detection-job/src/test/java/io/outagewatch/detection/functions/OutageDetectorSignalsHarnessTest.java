@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outagewatch.detection.PipelineTags;
 import io.outagewatch.detection.StateSerialization;
-import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.MinuteSignals;
@@ -12,6 +12,7 @@ import io.outagewatch.events.MinuteVerdict;
 import io.outagewatch.events.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
@@ -88,19 +89,22 @@ class OutageDetectorSignalsHarnessTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ServiceMinute, StatusUpdate, Alert>
+                    String, ServiceSignal, StatusUpdate, Alert>
             harness() throws Exception {
         return DetectorHarness.opened(DetectorHarness.detector());
     }
 
-    private static ServiceMinute minute(Instant start, int failingVantages, int complaints) {
+    private static List<ServiceSignal> minute(Instant start, int failingVantages, int complaints) {
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
         for (int i = 0; i < VANTAGES.size(); i++) {
             String vantage = VANTAGES.get(i);
             int failures = i < failingVantages ? 2 : 0;
             vantages.put(vantage, new VantageCounts(vantage.substring(0, 2), 2, failures, 0));
         }
-        return new ServiceMinute(
-                "chatgpt", start, vantages, List.of(), 180.0, 12, complaints, new TreeMap<>());
+        List<String> authors = new ArrayList<>();
+        for (int i = 0; i < complaints; i++) {
+            authors.add("did:plc:user-" + start.getEpochSecond() + "-" + i);
+        }
+        return DetectorHarness.signals("chatgpt", start, vantages, 180.0, 12, authors);
     }
 }

@@ -2,7 +2,7 @@ package io.outagewatch.detection.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.outagewatch.detection.records.ServiceMinute;
+import io.outagewatch.detection.records.ServiceSignal;
 import io.outagewatch.detection.records.VantageCounts;
 import io.outagewatch.events.Alert;
 import io.outagewatch.events.AlertType;
@@ -38,7 +38,7 @@ class SlowBurnHarnessTest {
      * A minute of GitHub with {@code failures} of its 12 probes failed, spread over the vantages:
      * one each first, then a second each, so no vantage fails outright until half the probes do.
      */
-    private static ServiceMinute minute(Instant start, int failures) {
+    private static List<ServiceSignal> minute(Instant start, int failures) {
         TreeMap<String, VantageCounts> vantages = new TreeMap<>();
         for (int i = 0; i < VANTAGES.size(); i++) {
             String vantage = VANTAGES.get(i);
@@ -47,8 +47,13 @@ class SlowBurnHarnessTest {
                     vantage,
                     new VantageCounts(vantage.substring(0, 2), PROBES_PER_VANTAGE, failed, 0));
         }
-        return new ServiceMinute(
-                "github", start, vantages, List.of(), 120.0, PROBES - failures, 1, new TreeMap<>());
+        return DetectorHarness.signals(
+                "github",
+                start,
+                vantages,
+                120.0,
+                PROBES - failures,
+                List.of("did:plc:github-user-" + start.getEpochSecond()));
     }
 
     /** The ramp's expected failures in minute {@code m}: 12 probes at (m + 0.5)/20. */

@@ -9,15 +9,12 @@ import io.outagewatch.detection.records.Probe;
 import io.outagewatch.detection.records.ProbeMinute;
 import io.outagewatch.detection.records.ServiceMinute;
 import io.outagewatch.detection.records.ServiceSignal;
-import io.outagewatch.detection.reports.Complaint;
-import io.outagewatch.detection.windows.ServiceMinuteAggregate;
 import io.outagewatch.detection.windows.VantageMinuteAggregate;
 import io.outagewatch.events.ProbeResult;
 import io.outagewatch.events.VantageHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
@@ -26,7 +23,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The two window stages, driven by watermarks through the real window operator. */
+/** The vantage window stage, driven by watermarks through the real window operator. */
 class WindowFunctionsHarnessTest {
 
     private static final Instant MINUTE = Instant.parse("2023-11-08T13:42:00Z");
@@ -199,101 +196,6 @@ class WindowFunctionsHarnessTest {
         assertThat(minute.latenciesMs()).containsExactly(150.0);
         assertThat(minute.vantageBroken()).isFalse();
         assertThat(h.getSideOutput(PipelineTags.VANTAGE_HEALTH)).isNull();
-        h.close();
-    }
-
-    private static KeyedOneInputStreamOperatorTestHarness<String, ServiceSignal, ServiceMinute>
-            serviceMinuteHarness() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ServiceSignal sample = ServiceSignal.of(new Complaint("chatgpt", null, "author-0", MINUTE));
-        @SuppressWarnings("unchecked")
-        var transformation =
-                (OneInputTransformation<ServiceSignal, ServiceMinute>)
-                        env.fromData(List.of(sample), TypeInformation.of(ServiceSignal.class))
-                                .keyBy(ServiceSignal::service)
-                                .window(TumblingEventTimeWindows.of(ServiceMinute.LENGTH))
-                                .aggregate(
-                                        new ServiceMinuteAggregate(), new ServiceMinuteFunction())
-                                .getTransformation();
-        var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        transformation.getOperatorFactory(), ServiceSignal::service, Types.STRING);
-        h.open();
-        return h;
-    }
-
-    /**
-     * Every prober losing its network at once looks like every service failing from every vantage;
-     * the probes cannot tell which, so they give no evidence and the complaints decide.
-     */
-    @Test
-    void whenEveryVantageIsBrokenTheMinuteHasNoProbeData() throws Exception {
-        var h = serviceMinuteHarness();
-        for (String vantage : List.of("eu-1", "eu-2", "us-1", "ap-1")) {
-            h.processElement(
-                    ServiceSignal.of(
-                            new ProbeMinute(
-                                    "chatgpt",
-                                    vantage,
-                                    vantage.substring(0, 2),
-                                    MINUTE,
-                                    2,
-                                    2,
-                                    2,
-                                    new double[0],
-                                    true)),
-                    MINUTE_END - 1);
-        }
-
-        h.processWatermark(MINUTE_END - 1);
-
-        ServiceMinute minute = h.extractOutputValues().get(0);
-        assertThat(minute.vantages()).isEmpty();
-        assertThat(minute.excludedVantages()).containsExactly("ap-1", "eu-1", "eu-2", "us-1");
-        assertThat(minute.probes()).isZero();
-        h.close();
-    }
-
-    @Test
-    void serviceMinuteCountsEachAuthorOnceAndLeavesBrokenVantagesOut() throws Exception {
-        var h = serviceMinuteHarness();
-        long at = MINUTE.plus(Duration.ofSeconds(10)).toEpochMilli();
-        for (int i = 0; i < 300; i++) {
-            h.processElement(
-                    ServiceSignal.of(new Complaint("chatgpt", "eu", "spammer", MINUTE)), at);
-        }
-        h.processElement(ServiceSignal.of(new Complaint("chatgpt", "us", "someone", MINUTE)), at);
-        for (String vantage : List.of("eu-1", "eu-2", "us-1")) {
-            h.processElement(
-                    ServiceSignal.of(
-                            new ProbeMinute(
-                                    "chatgpt",
-                                    vantage,
-                                    vantage.substring(0, 2),
-                                    MINUTE,
-                                    2,
-                                    0,
-                                    0,
-                                    new double[] {100, 200},
-                                    false)),
-                    MINUTE_END - 1);
-        }
-        h.processElement(
-                ServiceSignal.of(
-                        new ProbeMinute(
-                                "chatgpt", "ap-1", "ap", MINUTE, 2, 2, 0, new double[0], true)),
-                MINUTE_END - 1);
-
-        h.processWatermark(MINUTE_END - 1);
-
-        ServiceMinute minute = h.extractOutputValues().get(0);
-        assertThat(minute.complaints()).isEqualTo(2);
-        assertThat(minute.complaintsByRegion()).containsEntry("eu", 1).containsEntry("us", 1);
-        assertThat(minute.vantages()).containsOnlyKeys("eu-1", "eu-2", "us-1");
-        assertThat(minute.excludedVantages()).containsExactly("ap-1");
-        assertThat(minute.latencySamples()).isEqualTo(6);
-        assertThat(minute.failures()).isZero();
-        assertThat(h.numKeyedStateEntries()).isZero();
         h.close();
     }
 }

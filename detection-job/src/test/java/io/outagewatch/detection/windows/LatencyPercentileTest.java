@@ -1,4 +1,4 @@
-package io.outagewatch.detection.functions;
+package io.outagewatch.detection.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.outagewatch.detection.functions;
+package io.outagewatch.detection.windows;
 
 import java.util.Arrays;
 
