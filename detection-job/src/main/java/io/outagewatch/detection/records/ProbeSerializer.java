@@ -55,10 +55,10 @@ public final class ProbeSerializer extends ImmutableSerializer<Probe> {
 
     @Override
     public Probe deserialize(DataInputView source) throws IOException {
-        String service = StringValue.readString(source);
-        String vantage = StringValue.readString(source);
+        String service = RecurringStrings.read(source);
+        String vantage = RecurringStrings.read(source);
         byte flags = source.readByte();
-        String region = (flags & HAS_REGION) != 0 ? StringValue.readString(source) : null;
+        String region = (flags & HAS_REGION) != 0 ? RecurringStrings.read(source) : null;
         return new Probe(
                 service,
                 vantage,

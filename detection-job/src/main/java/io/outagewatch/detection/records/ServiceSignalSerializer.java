@@ -77,10 +77,10 @@ public final class ServiceSignalSerializer extends ImmutableSerializer<ServiceSi
     public ServiceSignal deserialize(DataInputView source) throws IOException {
         byte tag = source.readByte();
         if (tag == PROBE_MINUTE) {
-            String service = StringValue.readString(source);
-            String vantage = StringValue.readString(source);
+            String service = RecurringStrings.read(source);
+            String vantage = RecurringStrings.read(source);
             byte flags = source.readByte();
-            String region = (flags & HAS_REGION) != 0 ? StringValue.readString(source) : null;
+            String region = (flags & HAS_REGION) != 0 ? RecurringStrings.read(source) : null;
             Instant minuteStart = readInstant(source);
             int probes = source.readInt();
             int failures = source.readInt();
@@ -102,9 +102,9 @@ public final class ServiceSignalSerializer extends ImmutableSerializer<ServiceSi
                             (flags & VANTAGE_BROKEN) != 0));
         }
         if (tag == COMPLAINT) {
-            String service = StringValue.readString(source);
+            String service = RecurringStrings.read(source);
             String authorKey = StringValue.readString(source);
-            String region = source.readBoolean() ? StringValue.readString(source) : null;
+            String region = source.readBoolean() ? RecurringStrings.read(source) : null;
             return ServiceSignal.of(new Complaint(service, region, authorKey, readInstant(source)));
         }
         throw new IOException("unknown service signal tag " + tag);
