@@ -1,6 +1,7 @@
 package io.outagewatch.detection;
 
 import io.outagewatch.detection.functions.OutageDetector;
+import io.outagewatch.detection.functions.OutageDetectorOperator;
 import io.outagewatch.detection.functions.ProbeFields;
 import io.outagewatch.detection.functions.RelatedIncidents;
 import io.outagewatch.detection.functions.ReportsToComplaints;
@@ -108,12 +109,14 @@ public final class OutageDetectionPipeline {
                         .union(complaints)
                         .keyBy(ServiceSignal::service)
                         .connect(statusUpdates.valid.keyBy(StatusUpdate::service))
-                        .process(
-                                new OutageDetector(
-                                        settings.assessor(),
-                                        settings.incidentPolicy(),
-                                        settings.durationEstimates()))
-                        .returns(TypeInformation.of(Alert.class))
+                        .transform(
+                                "Outage detector",
+                                TypeInformation.of(Alert.class),
+                                new OutageDetectorOperator(
+                                        new OutageDetector(
+                                                settings.assessor(),
+                                                settings.incidentPolicy(),
+                                                settings.durationEstimates())))
                         .uid("outage-detector")
                         .name("Outage detector");
 

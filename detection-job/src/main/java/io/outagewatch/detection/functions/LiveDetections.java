@@ -3,12 +3,14 @@ package io.outagewatch.detection.functions;
 import io.outagewatch.detection.assess.ServiceDetectionState;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The detector's logic objects of the services it decided most recently, kept between timers so a
- * minute need not rebuild every baseline from keyed state. Keyed state stays the truth: each object
- * is saved back after every timer, and a new operator instance (start, restore, failover) starts
- * empty and rebuilds from state. Bounded; the least recently used service is dropped first.
+ * minute need not rebuild every baseline from keyed state. Bounded; the least recently used service
+ * is dropped first, and handed to the eviction listener on its way out so that what it learned
+ * since its last write reaches keyed state. A new operator instance (start, restore, failover)
+ * starts empty and rebuilds from state.
  */
 final class LiveDetections {
 
@@ -17,7 +19,7 @@ final class LiveDetections {
 
     private final LinkedHashMap<String, ServiceDetectionState> byService;
 
-    LiveDetections(int capacity) {
+    LiveDetections(int capacity, Consumer<ServiceDetectionState> onEviction) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
@@ -26,7 +28,11 @@ final class LiveDetections {
                     @Override
                     protected boolean removeEldestEntry(
                             Map.Entry<String, ServiceDetectionState> eldest) {
-                        return size() > capacity;
+                        if (size() <= capacity) {
+                            return false;
+                        }
+                        onEviction.accept(eldest.getValue());
+                        return true;
                     }
                 };
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 
 /**
@@ -83,8 +85,19 @@ public final class OutageDetector
     private final IncidentPolicy policy;
     private final DurationEstimates estimates;
 
+    private final int liveCapacity;
+
     private transient DetectorState detection;
     private transient LiveDetections live;
+
+    /**
+     * Services decided since their keyed state was last written, in the order first decided. With a
+     * key context ({@link OutageDetectorOperator}) they are written before each snapshot and when
+     * dropped from {@link #live}; without one, after every timer.
+     */
+    private transient Map<String, ServiceDetectionState> unsaved;
+
+    private transient KeyContext keys;
     private transient MapState<Long, ServiceMinuteTally> minuteTallies;
     private transient ListState<StatusUpdate> pendingStatus;
     private transient Map<AlertType, Counter> alertsByType;
@@ -100,15 +113,70 @@ public final class OutageDetector
 
     public OutageDetector(
             MinuteAssessor assessor, IncidentPolicy policy, DurationEstimates estimates) {
+        this(assessor, policy, estimates, LiveDetections.DEFAULT_CAPACITY);
+    }
+
+    /** With at most {@code liveCapacity} services' logic objects kept between timers. */
+    OutageDetector(
+            MinuteAssessor assessor,
+            IncidentPolicy policy,
+            DurationEstimates estimates,
+            int liveCapacity) {
         this.assessor = Objects.requireNonNull(assessor, "assessor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.estimates = Objects.requireNonNull(estimates, "estimates");
+        this.liveCapacity = liveCapacity;
+    }
+
+    /**
+     * Lets the detector switch the current key, so that it can write the services it decided to
+     * keyed state in batches: before each snapshot ({@link #saveDecided}) and when one is dropped
+     * from the live set. Without it every timer writes its service's state at once.
+     */
+    void useKeyContext(KeyContext operator) {
+        this.keys = Objects.requireNonNull(operator, "operator");
+    }
+
+    /**
+     * Writes every service decided since its state was last written to keyed state: called before
+     * each snapshot, so a checkpoint or savepoint holds the whole truth.
+     */
+    void saveDecided() throws Exception {
+        if (unsaved.isEmpty()) {
+            return;
+        }
+        Object current = keys.getCurrentKey();
+        for (ServiceDetectionState state : unsaved.values()) {
+            keys.setCurrentKey(state.service());
+            detection.save(state);
+        }
+        unsaved.clear();
+        if (current != null) {
+            keys.setCurrentKey(current);
+        }
+    }
+
+    /** A service leaving the live set takes what it learned to keyed state first. */
+    private void saveEvicted(ServiceDetectionState state) {
+        if (unsaved.remove(state.service()) == null) {
+            return;
+        }
+        Object current = keys.getCurrentKey();
+        try {
+            keys.setCurrentKey(state.service());
+            detection.save(state);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not save " + state.service(), e);
+        } finally {
+            keys.setCurrentKey(current);
+        }
     }
 
     @Override
     public void open(OpenContext openContext) {
         detection = new DetectorState(getRuntimeContext());
-        live = new LiveDetections(LiveDetections.DEFAULT_CAPACITY);
+        live = new LiveDetections(liveCapacity, this::saveEvicted);
+        unsaved = new LinkedHashMap<>();
         minuteTallies = getRuntimeContext().getMapState(MINUTE_TALLIES);
         pendingStatus = getRuntimeContext().getListState(PENDING_STATUS);
         MetricGroup metrics = JobMetrics.group(getRuntimeContext());
@@ -212,7 +280,11 @@ public final class OutageDetector
                 ctx.timerService().registerEventTimeTimer(timestamp + MINUTE_MILLIS);
             }
         }
-        detection.save(state);
+        if (keys == null) {
+            detection.save(state);
+        } else {
+            unsaved.putIfAbsent(state.service(), state);
+        }
         trackOpenIncident(state);
     }
 

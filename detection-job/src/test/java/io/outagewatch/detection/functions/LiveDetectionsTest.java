@@ -11,6 +11,8 @@ import io.outagewatch.detection.baseline.ProbeQuorum;
 import io.outagewatch.detection.baseline.ReportAnomalyRule;
 import io.outagewatch.detection.incident.IncidentPolicy;
 import io.outagewatch.scenario.Scenarios;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,23 +36,27 @@ class LiveDetectionsTest {
 
     @Test
     void keepsServicesUpToItsCapacityAndDropsTheLeastRecentlyUsed() {
-        LiveDetections live = new LiveDetections(2);
+        List<ServiceDetectionState> evicted = new ArrayList<>();
+        LiveDetections live = new LiveDetections(2, evicted::add);
         ServiceDetectionState github = service("github");
+        ServiceDetectionState slack = service("slack");
         live.keep(github);
-        live.keep(service("slack"));
+        live.keep(slack);
         assertThat(live.get("github")).isSameAs(github);
+        assertThat(evicted).isEmpty();
 
         live.keep(service("zoom"));
 
         assertThat(live.size()).isEqualTo(2);
         assertThat(live.get("slack")).as("least recently used").isNull();
+        assertThat(evicted).as("handed over on its way out").containsExactly(slack);
         assertThat(live.get("github")).isSameAs(github);
         assertThat(live.get("zoom")).isNotNull();
     }
 
     @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> new LiveDetections(0))
+        assertThatThrownBy(() -> new LiveDetections(0, state -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity");
     }

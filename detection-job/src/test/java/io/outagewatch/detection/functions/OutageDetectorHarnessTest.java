@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -36,6 +37,7 @@ class OutageDetectorHarnessTest {
     private static final Instant NIGHT_ONSET = Instant.parse("2024-05-14T02:40:00Z");
     private static final Duration QUIET_BEFORE_NIGHT_ONSET = Duration.ofHours(8);
     private static final int NIGHT_OUTAGE_MINUTES = 10;
+    private static final AtomicLong SNAPSHOTS = new AtomicLong();
     private static final List<String> VANTAGES =
             List.of("ap-1", "ap-2", "eu-1", "eu-2", "us-1", "us-2");
 
@@ -365,14 +367,26 @@ class OutageDetectorHarnessTest {
                 .toList();
     }
 
-    /** Names of the detector's state pieces that hold something for the service. */
+    /**
+     * Names of the detector's state pieces that hold something for the service once a snapshot is
+     * taken: the detector writes what it decided to keyed state before each snapshot.
+     */
     private static Set<String> storedPieces(
-            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert> h) {
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert> h)
+            throws Exception {
+        h.snapshot(SNAPSHOTS.incrementAndGet(), 0L);
+        return piecesHeld(h, "chatgpt");
+    }
+
+    /** Names of the detector's state pieces that hold something for {@code service} now. */
+    static Set<String> piecesHeld(
+            KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert> h,
+            String service) {
         KeyedStateBackend<Object> backend = h.getOperator().getKeyedStateBackend();
         Set<String> pieces = new TreeSet<>();
         for (StateDescriptor<?, ?> piece : DetectorState.ALL) {
             try (Stream<Object> keys = backend.getKeys(piece.getName(), VoidNamespace.INSTANCE)) {
-                if (keys.anyMatch("chatgpt"::equals)) {
+                if (keys.anyMatch(service::equals)) {
                     pieces.add(piece.getName());
                 }
             }
