@@ -13,9 +13,8 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
  * Flink's own gauges of the job running in this JVM, read when asked rather than through the REST
- * API, whose metric fetcher refreshes only every few seconds: how far the Kafka sources have read,
- * and how many checkpoints the job has completed or has in flight. A local cluster given {@link
- * #CONFIG} reports to it.
+ * API, whose metric fetcher refreshes only every few seconds: how far the Kafka sources have read.
+ * A local cluster given {@link #CONFIG} reports to it.
  */
 final class LiveGauges implements MetricReporter {
 
@@ -28,11 +27,8 @@ final class LiveGauges implements MetricReporter {
 
     private static final String SOURCE_READER_GROUP = "KafkaSourceReader";
     private static final String CURRENT_OFFSET = "currentOffset";
-    private static final String COMPLETED = "numberOfCompletedCheckpoints";
-    private static final String IN_PROGRESS = "numberOfInProgressCheckpoints";
 
     private static final Map<String, Gauge<?>> SOURCE_OFFSETS = new ConcurrentHashMap<>();
-    private static final Map<String, Gauge<?>> CHECKPOINT_COUNTS = new ConcurrentHashMap<>();
 
     /**
      * Records the Kafka sources have emitted so far, over every partition: the offset of the last
@@ -46,28 +42,12 @@ final class LiveGauges implements MetricReporter {
         return read;
     }
 
-    /** Checkpoints completed since the job started. */
-    static long completedCheckpoints() {
-        return checkpointCount(COMPLETED);
-    }
-
-    /** Checkpoints triggered and neither completed nor failed yet. */
-    static long checkpointsInProgress() {
-        return checkpointCount(IN_PROGRESS);
-    }
-
-    private static long checkpointCount(String name) {
-        Gauge<?> gauge = CHECKPOINT_COUNTS.get(name);
-        return gauge == null ? 0 : ((Number) gauge.getValue()).longValue();
-    }
-
     @Override
     public void open(MetricConfig config) {}
 
     @Override
     public void close() {
         SOURCE_OFFSETS.clear();
-        CHECKPOINT_COUNTS.clear();
     }
 
     @Override
@@ -78,15 +58,12 @@ final class LiveGauges implements MetricReporter {
         if (CURRENT_OFFSET.equals(metricName)
                 && group.getMetricIdentifier(metricName).contains(SOURCE_READER_GROUP)) {
             SOURCE_OFFSETS.put(group.getMetricIdentifier(metricName), gauge);
-        } else if (COMPLETED.equals(metricName) || IN_PROGRESS.equals(metricName)) {
-            CHECKPOINT_COUNTS.put(metricName, gauge);
         }
     }
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
         SOURCE_OFFSETS.remove(group.getMetricIdentifier(metricName), metric);
-        CHECKPOINT_COUNTS.remove(metricName, metric);
     }
 
     /** Found by Flink through {@code META-INF/services}. */
