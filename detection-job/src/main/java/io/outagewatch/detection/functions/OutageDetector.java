@@ -142,18 +142,10 @@ public final class OutageDetector
      * each snapshot, so a checkpoint or savepoint holds the whole truth.
      */
     void saveDecided() throws Exception {
-        if (unsaved.isEmpty()) {
-            return;
-        }
-        Object current = keys.getCurrentKey();
         for (ServiceDetectionState state : unsaved.values()) {
-            keys.setCurrentKey(state.service());
-            detection.save(state);
+            saveUnderItsKey(state);
         }
         unsaved.clear();
-        if (current != null) {
-            keys.setCurrentKey(current);
-        }
     }
 
     /** A service leaving the live set takes what it learned to keyed state first. */
@@ -161,14 +153,22 @@ public final class OutageDetector
         if (unsaved.remove(state.service()) == null) {
             return;
         }
-        Object current = keys.getCurrentKey();
         try {
-            keys.setCurrentKey(state.service());
-            detection.save(state);
+            saveUnderItsKey(state);
         } catch (Exception e) {
             throw new IllegalStateException("could not save " + state.service(), e);
+        }
+    }
+
+    private void saveUnderItsKey(ServiceDetectionState state) throws Exception {
+        Object current = keys.getCurrentKey();
+        keys.setCurrentKey(state.service());
+        try {
+            detection.save(state);
         } finally {
-            keys.setCurrentKey(current);
+            if (current != null) {
+                keys.setCurrentKey(current);
+            }
         }
     }
 
