@@ -70,6 +70,9 @@ final class KafkaEndToEnd {
             config.set(DetectionOptions.IDLENESS, IDLENESS);
             String group = config.get(DetectionOptions.KAFKA_GROUP_ID);
             long total = lines.events();
+            // The broker's start and the writing of the lines leave the JIT busy for a while.
+            CompilerQuiet.await(
+                    InProcessPipeline.COMPILER_QUIET, InProcessPipeline.COMPILER_QUIET_AT_MOST);
             long submitted = System.nanoTime();
             JobID job = flink.submit(LiveJob.environment(config, 1));
             progress.step("job running", total, "input records committed");
