@@ -20,7 +20,8 @@ import org.apache.kafka.clients.admin.Admin;
  * sources have read the last line: its barrier follows that line through every operator, so by then
  * every line has been processed and what it produced is committed. Triggered, not the next periodic
  * one: waiting for that would end each run with up to an interval of nothing to do, a different
- * share of each run.
+ * share of each run. The job is submitted once the JIT has gone quiet after the broker's start and
+ * the writing of the lines ({@link CompilerQuiet}), as in process.
  *
  * <p>The end is not the commit of the last offsets: the Kafka source commits them from its fetch
  * thread, which, once a partition has nothing more to read, waits in a consumer poll of 10 s (the
