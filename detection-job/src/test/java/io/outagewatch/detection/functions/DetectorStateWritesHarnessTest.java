@@ -31,6 +31,11 @@ class DetectorStateWritesHarnessTest {
     private static final List<String> SERVICES = List.of("chatgpt", "github", "slack");
     private static final List<String> VANTAGES = List.of("ap-1", "eu-1", "eu-2", "us-1");
 
+    /**
+     * Minutes decided in the comparisons: three hours, with the outage at the end of the second.
+     */
+    private static final int MINUTES = 180;
+
     private static OutageDetector detector(int liveCapacity) {
         return new OutageDetector(
                 new MinuteAssessor(ProbeQuorum.DEFAULTS, ReportAnomalyRule.DEFAULTS),
@@ -70,6 +75,15 @@ class DetectorStateWritesHarnessTest {
         }
     }
 
+    /** The alerts of all minutes from a detector with room for every service, never restored. */
+    private static List<Alert> undisturbedAlerts() throws Exception {
+        var undisturbed = DetectorHarness.opened(detector(LiveDetections.DEFAULT_CAPACITY));
+        decideMinutes(undisturbed, 0, MINUTES);
+        List<Alert> alerts = List.copyOf(undisturbed.extractOutputValues());
+        undisturbed.close();
+        return alerts;
+    }
+
     @Test
     void decidedServicesReachKeyedStateAtTheSnapshotNotEveryMinute() throws Exception {
         var h = DetectorHarness.opened(detector(LiveDetections.DEFAULT_CAPACITY));
@@ -94,13 +108,10 @@ class DetectorStateWritesHarnessTest {
      */
     @Test
     void aDetectorKeepingOneServiceLiveDecidesAsOneKeepingThemAll() throws Exception {
-        var roomy = DetectorHarness.opened(detector(LiveDetections.DEFAULT_CAPACITY));
-        decideMinutes(roomy, 0, 180);
-        List<Alert> expected = List.copyOf(roomy.extractOutputValues());
-        roomy.close();
+        List<Alert> expected = undisturbedAlerts();
 
         var cramped = DetectorHarness.opened(detector(1));
-        decideMinutes(cramped, 0, 180);
+        decideMinutes(cramped, 0, MINUTES);
 
         assertThat(expected).isNotEmpty();
         assertThat(cramped.extractOutputValues()).isEqualTo(expected);
@@ -113,10 +124,7 @@ class DetectorStateWritesHarnessTest {
     /** A restore in the middle continues from the snapshot as an undisturbed detector would. */
     @Test
     void aRestoreFromASnapshotBetweenMinutesDecidesAsAnUndisturbedDetector() throws Exception {
-        var undisturbed = DetectorHarness.opened(detector(LiveDetections.DEFAULT_CAPACITY));
-        decideMinutes(undisturbed, 0, 180);
-        List<Alert> expected = List.copyOf(undisturbed.extractOutputValues());
-        undisturbed.close();
+        List<Alert> expected = undisturbedAlerts();
 
         var first = DetectorHarness.opened(detector(LiveDetections.DEFAULT_CAPACITY));
         decideMinutes(first, 0, 125);
@@ -124,7 +132,7 @@ class DetectorStateWritesHarnessTest {
         var snapshot = first.snapshot(1L, 0L);
         first.close();
         var restored = DetectorHarness.restored(detector(2), snapshot);
-        decideMinutes(restored, 125, 180);
+        decideMinutes(restored, 125, MINUTES);
         alerts.addAll(restored.extractOutputValues());
         restored.close();
 
