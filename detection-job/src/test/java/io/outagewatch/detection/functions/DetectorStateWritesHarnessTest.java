@@ -31,9 +31,7 @@ class DetectorStateWritesHarnessTest {
     private static final List<String> SERVICES = List.of("chatgpt", "github", "slack");
     private static final List<String> VANTAGES = List.of("ap-1", "eu-1", "eu-2", "us-1");
 
-    /**
-     * Minutes decided in the comparisons: three hours, with the outage at the end of the second.
-     */
+    /** Minutes decided in the comparisons: three hours, github down in minutes 120 to 139. */
     private static final int MINUTES = 180;
 
     private static OutageDetector detector(int liveCapacity) {
