@@ -19,6 +19,7 @@ class JobMetricsTest {
                     JobMetrics.OPEN_INCIDENTS,
                     JobMetrics.ALERTS,
                     JobMetrics.WATERMARK_LAG_MILLIS,
+                    JobMetrics.LATE_RECORDS_DROPPED,
                     JobMetrics.PROBE_FAILURE_RATE,
                     JobMetrics.PROBE_FAILURE_BASELINE,
                     JobMetrics.REPORT_RATE,
