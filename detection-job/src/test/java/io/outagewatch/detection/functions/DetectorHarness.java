@@ -22,6 +22,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -63,12 +64,16 @@ final class DetectorHarness {
      */
     static KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
             unopened(OutageDetector detector) throws Exception {
+        return unopened(new OutageDetectorOperator(detector));
+    }
+
+    /** The detector's function run by another operator, without {@link OutageDetectorOperator}. */
+    static KeyedTwoInputStreamOperatorTestHarness<String, ServiceSignal, StatusUpdate, Alert>
+            unopened(KeyedCoProcessOperator<String, ServiceSignal, StatusUpdate, Alert> operator)
+                    throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new OutageDetectorOperator(detector),
-                        ServiceSignal::service,
-                        StatusUpdate::service,
-                        Types.STRING);
+                        operator, ServiceSignal::service, StatusUpdate::service, Types.STRING);
         Configuration noGenericTypes = new Configuration();
         noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
         harness.getExecutionConfig()

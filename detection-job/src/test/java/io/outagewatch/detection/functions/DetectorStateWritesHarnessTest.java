@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,20 @@ class DetectorStateWritesHarnessTest {
                 .contains(
                         DetectorState.VANTAGE_RATES.getName(),
                         DetectorState.COMPLAINT_RATES.getName(),
+                        DetectorState.LAST_DECIDED_MINUTE.getName());
+        h.close();
+    }
+
+    /** Run by a plain operator, which cannot switch keys, the detector writes after every timer. */
+    @Test
+    void withoutItsOwnOperatorTheDetectorWritesAfterEveryTimer() throws Exception {
+        var h = DetectorHarness.unopened(new KeyedCoProcessOperator<>(detector(2)));
+        h.open();
+        decideMinutes(h, 0, 3);
+
+        assertThat(OutageDetectorHarnessTest.piecesHeld(h, "github"))
+                .contains(
+                        DetectorState.VANTAGE_RATES.getName(),
                         DetectorState.LAST_DECIDED_MINUTE.getName());
         h.close();
     }
