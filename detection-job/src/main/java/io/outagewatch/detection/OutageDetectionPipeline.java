@@ -117,8 +117,7 @@ public final class OutageDetectionPipeline {
                                                 settings.assessor(),
                                                 settings.incidentPolicy(),
                                                 settings.durationEstimates())))
-                        .uid("outage-detector")
-                        .name("Outage detector");
+                        .uid("outage-detector");
 
         // All alerts meet in one place, so each can name the other services failing with it.
         DataStream<Alert> linkedAlerts =

@@ -215,7 +215,7 @@ public final class OutageDetector
             throws Exception {
         measureWatermarkLag(ctx.timerService());
         long minuteStart = signal.minuteStartMillis();
-        long decision = minuteStart + MINUTE_MILLIS - 1;
+        long decision = minuteDecisionTime(minuteStart);
         if (decision <= ctx.timerService().currentWatermark()) {
             // Its minute is decided: as a window drops an element for a window already fired.
             lateSignals.inc();
@@ -373,7 +373,11 @@ public final class OutageDetector
     }
 
     static long minuteDecisionTime(Instant minuteStart) {
-        return minuteStart.toEpochMilli() + MINUTE_MILLIS - 1;
+        return minuteDecisionTime(minuteStart.toEpochMilli());
+    }
+
+    private static long minuteDecisionTime(long minuteStartMillis) {
+        return minuteStartMillis + MINUTE_MILLIS - 1;
     }
 
     private static boolean isMinuteDecisionTime(long timestamp) {
