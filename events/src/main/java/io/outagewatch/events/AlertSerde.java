@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * JSON serde for {@link Alert}. {@code evidence} is a nested object; {@code officialStatus} is
@@ -26,12 +26,12 @@ public final class AlertSerde implements EventSerde<Alert> {
 
     @Override
     public String toJson(Alert value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, AlertSerde::write);
     }
 
     @Override
     public byte[] toBytes(Alert value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, AlertSerde::write);
     }
 
     static Alert read(JsonFields fields) {
@@ -80,9 +80,8 @@ public final class AlertSerde implements EventSerde<Alert> {
                 fields.requiredDouble("score"));
     }
 
-    static ObjectNode write(Alert value) {
-        return new JsonObject()
-                .string("incidentId", value.incidentId())
+    static void write(JsonObject out, Alert value) throws IOException {
+        out.string("incidentId", value.incidentId())
                 .string("type", value.type().name())
                 .string("service", value.service())
                 .string("severity", value.severity().name())
@@ -99,39 +98,28 @@ public final class AlertSerde implements EventSerde<Alert> {
                 .number("estimatedRemainingHighSeconds", value.estimatedRemainingHighSeconds())
                 .string("estimateBasis", value.estimateBasis())
                 .timestamp("asOf", value.asOf())
-                .object("evidence", writeEvidence(value.evidence()))
-                .object(
-                        "officialStatus",
-                        value.officialStatus() == null
-                                ? null
-                                : StatusUpdateSerde.write(value.officialStatus()))
+                .object("evidence", value.evidence(), AlertSerde::writeEvidence)
+                .object("officialStatus", value.officialStatus(), StatusUpdateSerde::write)
                 .number("leadSecondsOverAck", value.leadSecondsOverAck())
                 .number("version", value.version())
-                .objectsUnlessEmpty(
-                        "related",
-                        value.related().stream().map(AlertSerde::writeRelatedIncident).toList())
-                .node();
+                .objectsUnlessEmpty("related", value.related(), AlertSerde::writeRelatedIncident);
     }
 
-    static ObjectNode writeRelatedIncident(RelatedIncident value) {
-        return new JsonObject()
-                .string("incidentId", value.incidentId())
+    static void writeRelatedIncident(JsonObject out, RelatedIncident value) throws IOException {
+        out.string("incidentId", value.incidentId())
                 .string("service", value.service())
                 .strings("regions", value.regions())
-                .timestamp("startedAt", value.startedAt())
-                .node();
+                .timestamp("startedAt", value.startedAt());
     }
 
-    static ObjectNode writeEvidence(Evidence value) {
-        return new JsonObject()
-                .number("probeFailureRate", value.probeFailureRate())
+    static void writeEvidence(JsonObject out, Evidence value) throws IOException {
+        out.number("probeFailureRate", value.probeFailureRate())
                 .number("probeFailureBaseline", value.probeFailureBaseline())
                 .strings("failingVantages", value.failingVantages())
                 .strings("healthyVantages", value.healthyVantages())
                 .number("reportRate", value.reportRate())
                 .number("reportBaseline", value.reportBaseline())
-                .number("score", value.score())
-                .node();
+                .number("score", value.score());
     }
 
     private Object readResolve() {

@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link DeadLetter}. */
 public final class DeadLetterSerde implements EventSerde<DeadLetter> {
@@ -22,12 +22,12 @@ public final class DeadLetterSerde implements EventSerde<DeadLetter> {
 
     @Override
     public String toJson(DeadLetter value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, DeadLetterSerde::write);
     }
 
     @Override
     public byte[] toBytes(DeadLetter value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, DeadLetterSerde::write);
     }
 
     static DeadLetter read(JsonFields fields) {
@@ -38,13 +38,11 @@ public final class DeadLetterSerde implements EventSerde<DeadLetter> {
                 fields.requiredTimestamp("timestamp"));
     }
 
-    static ObjectNode write(DeadLetter value) {
-        return new JsonObject()
-                .string("origin", value.origin())
+    static void write(JsonObject out, DeadLetter value) throws IOException {
+        out.string("origin", value.origin())
                 .string("raw", value.raw())
                 .string("reason", value.reason())
-                .timestamp("timestamp", value.timestamp())
-                .node();
+                .timestamp("timestamp", value.timestamp());
     }
 
     private Object readResolve() {

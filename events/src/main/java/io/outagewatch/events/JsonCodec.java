@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -132,11 +135,16 @@ final class JsonCodec {
         }
     }
 
-    static String toJson(ObjectNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
+    /** Writes the way {@link ObjectMapper#writeValueAsString} does, from recycled buffers. */
+    static <T> String toJson(T value, JsonObject.FieldWriter<T> fields) {
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
+            JsonObject.write(text, value, fields);
+            return text.getAndClear();
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON document could not be written", e);
+        } finally {
+            recycler.releaseToPool();
         }
     }
 
@@ -144,8 +152,8 @@ final class JsonCodec {
      * Encodes {@link #toJson} rather than using Jackson's byte generator, which escapes characters
      * outside the BMP as surrogate pairs; text and bytes then stay identical.
      */
-    static byte[] toBytes(ObjectNode node) {
-        return toJson(node).getBytes(StandardCharsets.UTF_8);
+    static <T> byte[] toBytes(T value, JsonObject.FieldWriter<T> fields) {
+        return toJson(value, fields).getBytes(StandardCharsets.UTF_8);
     }
 
     static String typeName(JsonNode node) {

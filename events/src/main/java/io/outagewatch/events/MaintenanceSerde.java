@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link Maintenance}. */
 public final class MaintenanceSerde implements EventSerde<Maintenance> {
@@ -22,12 +22,12 @@ public final class MaintenanceSerde implements EventSerde<Maintenance> {
 
     @Override
     public String toJson(Maintenance value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, MaintenanceSerde::write);
     }
 
     @Override
     public byte[] toBytes(Maintenance value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, MaintenanceSerde::write);
     }
 
     static Maintenance read(JsonFields fields) {
@@ -43,17 +43,15 @@ public final class MaintenanceSerde implements EventSerde<Maintenance> {
                 fields.optionalString("url"));
     }
 
-    static ObjectNode write(Maintenance value) {
-        return new JsonObject()
-                .string("service", value.service())
+    static void write(JsonObject out, Maintenance value) throws IOException {
+        out.string("service", value.service())
                 .timestamp("timestamp", value.timestamp())
                 .string("maintenanceId", value.maintenanceId())
                 .string("status", value.status().wireName())
                 .timestamp("startsAt", value.startsAt())
                 .timestamp("endsAt", value.endsAt())
                 .string("title", value.title())
-                .string("url", value.url())
-                .node();
+                .string("url", value.url());
     }
 
     private Object readResolve() {

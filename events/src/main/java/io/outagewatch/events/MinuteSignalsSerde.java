@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link MinuteSignals}. */
 public final class MinuteSignalsSerde implements EventSerde<MinuteSignals> {
@@ -22,12 +22,12 @@ public final class MinuteSignalsSerde implements EventSerde<MinuteSignals> {
 
     @Override
     public String toJson(MinuteSignals value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, MinuteSignalsSerde::write);
     }
 
     @Override
     public byte[] toBytes(MinuteSignals value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, MinuteSignalsSerde::write);
     }
 
     static MinuteSignals read(JsonFields fields) {
@@ -45,9 +45,8 @@ public final class MinuteSignalsSerde implements EventSerde<MinuteSignals> {
                 fields.requiredEnum("verdict", MinuteVerdict.values(), MinuteVerdict::name));
     }
 
-    static ObjectNode write(MinuteSignals value) {
-        return new JsonObject()
-                .string("service", value.service())
+    static void write(JsonObject out, MinuteSignals value) throws IOException {
+        out.string("service", value.service())
                 .timestamp("minuteStart", value.minuteStart())
                 .number("complaints", value.complaints())
                 .number("expectedComplaints", value.expectedComplaints())
@@ -57,8 +56,7 @@ public final class MinuteSignalsSerde implements EventSerde<MinuteSignals> {
                 .number("reportingVantages", value.reportingVantages())
                 .number("latencyP95Ms", value.latencyP95Ms())
                 .number("latencyBaselineP95Ms", value.latencyBaselineP95Ms())
-                .string("verdict", value.verdict().name())
-                .node();
+                .string("verdict", value.verdict().name());
     }
 
     private Object readResolve() {

@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link ProbeResult}. */
 public final class ProbeResultSerde implements EventSerde<ProbeResult> {
@@ -22,12 +22,12 @@ public final class ProbeResultSerde implements EventSerde<ProbeResult> {
 
     @Override
     public String toJson(ProbeResult value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, ProbeResultSerde::write);
     }
 
     @Override
     public byte[] toBytes(ProbeResult value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, ProbeResultSerde::write);
     }
 
     static ProbeResult read(JsonFields fields) {
@@ -43,9 +43,8 @@ public final class ProbeResultSerde implements EventSerde<ProbeResult> {
                 fields.optionalString("error"));
     }
 
-    static ObjectNode write(ProbeResult value) {
-        return new JsonObject()
-                .string("service", value.service())
+    static void write(JsonObject out, ProbeResult value) throws IOException {
+        out.string("service", value.service())
                 .string("vantage", value.vantage())
                 .string("region", value.region())
                 .string("target", value.target())
@@ -53,8 +52,7 @@ public final class ProbeResultSerde implements EventSerde<ProbeResult> {
                 .bool("success", value.success())
                 .number("latencyMs", value.latencyMs())
                 .number("statusCode", value.statusCode())
-                .string("error", value.error())
-                .node();
+                .string("error", value.error());
     }
 
     private Object readResolve() {

@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link SocialReport}. */
 public final class SocialReportSerde implements EventSerde<SocialReport> {
@@ -22,12 +22,12 @@ public final class SocialReportSerde implements EventSerde<SocialReport> {
 
     @Override
     public String toJson(SocialReport value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, SocialReportSerde::write);
     }
 
     @Override
     public byte[] toBytes(SocialReport value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, SocialReportSerde::write);
     }
 
     static SocialReport read(JsonFields fields) {
@@ -41,16 +41,14 @@ public final class SocialReportSerde implements EventSerde<SocialReport> {
                 fields.optionalString("region"));
     }
 
-    static ObjectNode write(SocialReport value) {
-        return new JsonObject()
-                .timestamp("timestamp", value.timestamp())
+    static void write(JsonObject out, SocialReport value) throws IOException {
+        out.timestamp("timestamp", value.timestamp())
                 .string("text", value.text())
                 .string("source", value.source())
                 .string("author", value.author())
                 .string("lang", value.lang())
                 .string("service", value.service())
-                .string("region", value.region())
-                .node();
+                .string("region", value.region());
     }
 
     private Object readResolve() {

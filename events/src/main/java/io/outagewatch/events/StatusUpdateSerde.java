@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link StatusUpdate}; also used for {@link Alert#officialStatus()}. */
 public final class StatusUpdateSerde implements EventSerde<StatusUpdate> {
@@ -22,12 +22,12 @@ public final class StatusUpdateSerde implements EventSerde<StatusUpdate> {
 
     @Override
     public String toJson(StatusUpdate value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, StatusUpdateSerde::write);
     }
 
     @Override
     public byte[] toBytes(StatusUpdate value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, StatusUpdateSerde::write);
     }
 
     static StatusUpdate read(JsonFields fields) {
@@ -43,16 +43,14 @@ public final class StatusUpdateSerde implements EventSerde<StatusUpdate> {
                 fields.optionalString("url"));
     }
 
-    static ObjectNode write(StatusUpdate value) {
-        return new JsonObject()
-                .string("service", value.service())
+    static void write(JsonObject out, StatusUpdate value) throws IOException {
+        out.string("service", value.service())
                 .timestamp("timestamp", value.timestamp())
                 .string("incidentId", value.incidentId())
                 .string("status", value.status().wireName())
                 .string("impact", value.impact() == null ? null : value.impact().wireName())
                 .string("title", value.title())
-                .string("url", value.url())
-                .node();
+                .string("url", value.url());
     }
 
     private Object readResolve() {

@@ -1,6 +1,6 @@
 package io.outagewatch.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** JSON serde for {@link VantageHealth}. */
 public final class VantageHealthSerde implements EventSerde<VantageHealth> {
@@ -22,12 +22,12 @@ public final class VantageHealthSerde implements EventSerde<VantageHealth> {
 
     @Override
     public String toJson(VantageHealth value) {
-        return JsonCodec.toJson(write(value));
+        return JsonCodec.toJson(value, VantageHealthSerde::write);
     }
 
     @Override
     public byte[] toBytes(VantageHealth value) {
-        return JsonCodec.toBytes(write(value));
+        return JsonCodec.toBytes(value, VantageHealthSerde::write);
     }
 
     static VantageHealth read(JsonFields fields) {
@@ -39,14 +39,12 @@ public final class VantageHealthSerde implements EventSerde<VantageHealth> {
                 fields.optionalLong("clockAheadSeconds"));
     }
 
-    static ObjectNode write(VantageHealth value) {
-        return new JsonObject()
-                .string("vantage", value.vantage())
+    static void write(JsonObject out, VantageHealth value) throws IOException {
+        out.string("vantage", value.vantage())
                 .timestamp("minuteStart", value.minuteStart())
                 .number("servicesProbed", value.servicesProbed())
                 .number("servicesFailing", value.servicesFailing())
-                .number("clockAheadSeconds", value.clockAheadSeconds())
-                .node();
+                .number("clockAheadSeconds", value.clockAheadSeconds());
     }
 
     private Object readResolve() {
