@@ -32,17 +32,38 @@ final class ThroughputBench {
 
     private ThroughputBench() {}
 
-    /** The figures of one run. */
+    /**
+     * The figures of one run.
+     *
+     * @param parseFloor the floor at the start, in this JVM
+     * @param pipelineFloor the floor in fresh JVMs just before and after the measured in-process
+     *     runs, which their ratios are to
+     * @param kafkaEndToEndFloor the same around the measured end-to-end runs
+     */
     record Figures(
             int rateKeys,
             long events,
             double parseFloor,
             int pipelineWarmUps,
+            Floor pipelineFloor,
             InProcessPipeline.Run pipelineP1,
             InProcessPipeline.Run pipelineP2,
             int kafkaEndToEndWarmUps,
+            Floor kafkaEndToEndFloor,
             double kafkaEndToEnd,
             List<KeyStateSweep.Point> sweep) {}
+
+    /** The floors of fresh JVMs just before and just after a phase's measured runs. */
+    record Floor(double before, double after) {
+        double mean() {
+            return (before + after) / 2;
+        }
+    }
+
+    /** The benchmark's lines: the same for every run and every JVM, given pairs and events. */
+    static SyntheticTraffic.Lines lines(int keys, long events) {
+        return new SyntheticTraffic(VANTAGES, SEED).generate(keys, events, REPORT_SHARE, START);
+    }
 
     static int run(BenchArguments arguments, PrintStream out, PrintStream err) throws Exception {
         err.println("bench throughput: " + Machine.describe());
@@ -75,9 +96,11 @@ final class ThroughputBench {
                 rates.events(),
                 rates.parseFloor(),
                 rates.pipelineWarmUps(),
+                rates.pipelineFloor(),
                 rates.pipelineP1(),
                 rates.pipelineP2(),
                 rates.kafkaEndToEndWarmUps(),
+                rates.kafkaEndToEndFloor(),
                 rates.kafkaEndToEnd(),
                 sweep);
     }
@@ -86,9 +109,7 @@ final class ThroughputBench {
     private static Figures measureRates(BenchArguments arguments, Path work, PrintStream err)
             throws Exception {
         int keys = arguments.rateKeys();
-        SyntheticTraffic traffic = new SyntheticTraffic(VANTAGES, SEED);
-        SyntheticTraffic.Lines lines =
-                traffic.generate(keys, arguments.events(), REPORT_SHARE, START);
+        SyntheticTraffic.Lines lines = lines(keys, arguments.events());
         err.printf(
                 Locale.ROOT,
                 "bench throughput: %,d lines over %,d keys and %d vantages%n",
@@ -103,6 +124,7 @@ final class ThroughputBench {
         err.printf(Locale.ROOT, "bench throughput: parse floor %,.0f events/s%n", floor);
         InProcessPipeline.Run p1;
         InProcessPipeline.Run p2;
+        Floor pipelineFloor;
         List<Double> pipelineWarmUps = new ArrayList<>();
         try (InProcessPipeline pipeline = InProcessPipeline.start(2)) {
             WarmUps warmUps = arguments.warmUps();
@@ -115,12 +137,17 @@ final class ThroughputBench {
                 err.printf(Locale.ROOT, "bench throughput: pipeline warm-up %s%n", warmUp);
                 pipelineWarmUps.add(warmUp.eventsPerSecond());
             }
+            double before = freshJvmFloor("before the in-process runs", keys, lines, work, err);
             p1 = medianRun(pipeline, lines, 1, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p1 %s%n", p1);
             p2 = medianRun(pipeline, lines, 2, err);
             err.printf(Locale.ROOT, "bench throughput: pipeline p2 %s%n", p2);
+            pipelineFloor =
+                    new Floor(
+                            before,
+                            freshJvmFloor("after the in-process runs", keys, lines, work, err));
         }
-        EndToEnd endToEnd = measureEndToEnd(lines, arguments.warmUps(), work, err);
+        EndToEnd endToEnd = measureEndToEnd(keys, lines, arguments.warmUps(), work, err);
         err.printf(
                 Locale.ROOT,
                 "bench throughput: Kafka end to end %,.0f events/s%n",
@@ -130,15 +157,40 @@ final class ThroughputBench {
                 lines.events(),
                 floor,
                 pipelineWarmUps.size(),
+                pipelineFloor,
                 p1,
                 p2,
                 endToEnd.warmUps(),
+                endToEnd.floor(),
                 endToEnd.eventsPerSecond(),
                 List.of());
     }
 
-    /** Kafka end to end: the median rate, after how many warm-up runs. */
-    private record EndToEnd(int warmUps, double eventsPerSecond) {}
+    /** The parse floor of a fresh JVM on the same lines, shown as a phase of its own. */
+    private static double freshJvmFloor(
+            String when, int keys, SyntheticTraffic.Lines lines, Path work, PrintStream err)
+            throws Exception {
+        double rate =
+                PhaseProgress.report(
+                        "bench throughput, parse floor in a fresh JVM " + when,
+                        err,
+                        progress -> {
+                            progress.step("parsing");
+                            return ParseFloor.inFreshJvm(
+                                    keys,
+                                    lines.events(),
+                                    Files.createTempFile(work, "parse-floor-", ".log"));
+                        });
+        err.printf(
+                Locale.ROOT,
+                "bench throughput: parse floor in a fresh JVM %s %,.0f events/s%n",
+                when,
+                rate);
+        return rate;
+    }
+
+    /** Kafka end to end: the median rate, after how many warm-up runs, and its floor. */
+    private record EndToEnd(int warmUps, Floor floor, double eventsPerSecond) {}
 
     /**
      * Kafka end to end as the pipeline is measured: full-size runs to warm up the broker's and the
@@ -148,10 +200,11 @@ final class ThroughputBench {
      * took 5.5 s of the fifth 14 s run).
      */
     private static EndToEnd measureEndToEnd(
-            SyntheticTraffic.Lines lines, WarmUps warmUps, Path work, PrintStream err)
+            int keys, SyntheticTraffic.Lines lines, WarmUps warmUps, Path work, PrintStream err)
             throws Exception {
         List<Double> warmUpRates = new ArrayList<>();
         double[] measured = new double[PIPELINE_RUNS];
+        Floor floor;
         try (LocalFlinkCluster flink = LocalFlinkCluster.start(1, LiveGauges.CONFIG)) {
             int run = 0;
             while (warmUps.another(warmUpRates)) {
@@ -163,6 +216,7 @@ final class ThroughputBench {
                                 warmUps.phase("Kafka end to end", warmUpRates.size() + 1),
                                 err));
             }
+            double before = freshJvmFloor("before the end-to-end runs", keys, lines, work, err);
             for (int i = 0; i < measured.length; i++) {
                 String phase =
                         String.format(
@@ -173,13 +227,17 @@ final class ThroughputBench {
                 measured[i] =
                         endToEndRun(flink, lines, work.resolve("end-to-end-" + run++), phase, err);
             }
+            floor =
+                    new Floor(
+                            before,
+                            freshJvmFloor("after the end-to-end runs", keys, lines, work, err));
         }
         err.printf(
                 Locale.ROOT,
                 "bench throughput: Kafka end to end warm-up %s events/s%n",
                 warmUpRates);
         Arrays.sort(measured);
-        return new EndToEnd(warmUpRates.size(), Stats.median(measured));
+        return new EndToEnd(warmUpRates.size(), floor, Stats.median(measured));
     }
 
     private static double endToEndRun(
@@ -227,20 +285,30 @@ final class ThroughputBench {
                 figures.events(),
                 figures.rateKeys(),
                 Machine.describe());
-        out.println("| what | events/s | × parse floor |");
-        out.println("|---|---:|---:|");
-        row(out, "parse floor (1 thread, Jackson)", figures.parseFloor(), figures.parseFloor());
+        out.println("| what | events/s | × its floor | × floor at the start |");
+        out.println("|---|---:|---:|---:|");
+        double start = figures.parseFloor();
+        row(out, "parse floor (1 thread, Jackson), at the start", start, start, start);
+        floorRow(out, "in-process runs", figures.pipelineFloor(), start);
         row(
                 out,
                 "pipeline in-process, parallelism 1",
                 figures.pipelineP1().eventsPerSecond(),
-                figures.parseFloor());
+                figures.pipelineFloor().mean(),
+                start);
         row(
                 out,
                 "pipeline in-process, parallelism 2",
                 figures.pipelineP2().eventsPerSecond(),
-                figures.parseFloor());
-        row(out, "Kafka → job → Kafka (p1)", figures.kafkaEndToEnd(), figures.parseFloor());
+                figures.pipelineFloor().mean(),
+                start);
+        floorRow(out, "end-to-end runs", figures.kafkaEndToEndFloor(), start);
+        row(
+                out,
+                "Kafka → job → Kafka (p1)",
+                figures.kafkaEndToEnd(),
+                figures.kafkaEndToEndFloor().mean(),
+                start);
         out.printf(
                 Locale.ROOT,
                 "%nMeasured after %d warm-up runs in process and %d end to end.%n%n",
@@ -263,8 +331,27 @@ final class ThroughputBench {
         }
     }
 
-    private static void row(PrintStream out, String what, double rate, double floor) {
-        out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", what, rate, rate / floor);
+    private static void row(
+            PrintStream out, String what, double rate, double floor, double startFloor) {
+        out.printf(
+                Locale.ROOT,
+                "| %s | %,.0f | %.2f | %.2f |%n",
+                what,
+                rate,
+                rate / floor,
+                rate / startFloor);
+    }
+
+    private static void floorRow(PrintStream out, String phase, Floor floor, double startFloor) {
+        out.printf(
+                Locale.ROOT,
+                "| parse floor in fresh JVMs around the %s (%,.0f before, %,.0f after) | %,.0f |"
+                        + " 1.00 | %.2f |%n",
+                phase,
+                floor.before(),
+                floor.after(),
+                floor.mean(),
+                floor.mean() / startFloor);
     }
 
     static String json(Figures figures) {
@@ -273,13 +360,21 @@ final class ThroughputBench {
         root.put("keys", figures.rateKeys());
         root.put("parseFloorEventsPerSec", Math.round(figures.parseFloor()));
         root.put("pipelineWarmUps", figures.pipelineWarmUps());
-        root.put("pipelineP1EventsPerSec", Math.round(figures.pipelineP1().eventsPerSecond()));
-        root.put("pipelineP1Ratio", ratio(figures.pipelineP1().eventsPerSecond(), figures));
-        root.put("pipelineP2EventsPerSec", Math.round(figures.pipelineP2().eventsPerSecond()));
-        root.put("pipelineP2Ratio", ratio(figures.pipelineP2().eventsPerSecond(), figures));
+        putFloor(root, "pipelineFloor", figures.pipelineFloor());
+        double p1 = figures.pipelineP1().eventsPerSecond();
+        double p2 = figures.pipelineP2().eventsPerSecond();
+        double pipelineFloor = figures.pipelineFloor().mean();
+        root.put("pipelineP1EventsPerSec", Math.round(p1));
+        root.put("pipelineP1Ratio", ratio(p1, pipelineFloor));
+        root.put("pipelineP1RatioToStartFloor", ratio(p1, figures.parseFloor()));
+        root.put("pipelineP2EventsPerSec", Math.round(p2));
+        root.put("pipelineP2Ratio", ratio(p2, pipelineFloor));
         root.put("kafkaEndToEndWarmUps", figures.kafkaEndToEndWarmUps());
-        root.put("kafkaEndToEndEventsPerSec", Math.round(figures.kafkaEndToEnd()));
-        root.put("kafkaEndToEndRatio", ratio(figures.kafkaEndToEnd(), figures));
+        putFloor(root, "kafkaEndToEndFloor", figures.kafkaEndToEndFloor());
+        double endToEnd = figures.kafkaEndToEnd();
+        root.put("kafkaEndToEndEventsPerSec", Math.round(endToEnd));
+        root.put("kafkaEndToEndRatio", ratio(endToEnd, figures.kafkaEndToEndFloor().mean()));
+        root.put("kafkaEndToEndRatioToStartFloor", ratio(endToEnd, figures.parseFloor()));
         root.put("pipelineAlerts", figures.pipelineP1().alerts());
         root.put("pipelineDeadLetters", figures.pipelineP1().deadLetters());
         KeyStateSweep.Point largest = figures.sweep().get(figures.sweep().size() - 1);
@@ -300,7 +395,14 @@ final class ThroughputBench {
         return root.toString();
     }
 
-    private static double ratio(double rate, Figures figures) {
-        return Math.round(rate / figures.parseFloor() * 1000) / 1000.0;
+    /** {@code <prefix>EventsPerSec}, the mean the ratios use, and the two it is the mean of. */
+    private static void putFloor(ObjectNode root, String prefix, Floor floor) {
+        root.put(prefix + "EventsPerSec", Math.round(floor.mean()));
+        root.put(prefix + "BeforeEventsPerSec", Math.round(floor.before()));
+        root.put(prefix + "AfterEventsPerSec", Math.round(floor.after()));
+    }
+
+    private static double ratio(double rate, double floor) {
+        return Math.round(rate / floor * 1000) / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.outagewatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +20,19 @@ class ThroughputBenchITCase {
     private static final List<String> REQUIRED_KEYS =
             List.of(
                     "parseFloorEventsPerSec",
+                    "pipelineFloorEventsPerSec",
+                    "pipelineFloorBeforeEventsPerSec",
+                    "pipelineFloorAfterEventsPerSec",
                     "pipelineP1EventsPerSec",
                     "pipelineP1Ratio",
+                    "pipelineP1RatioToStartFloor",
                     "pipelineP2EventsPerSec",
+                    "kafkaEndToEndFloorEventsPerSec",
+                    "kafkaEndToEndFloorBeforeEventsPerSec",
+                    "kafkaEndToEndFloorAfterEventsPerSec",
                     "kafkaEndToEndEventsPerSec",
                     "kafkaEndToEndRatio",
+                    "kafkaEndToEndRatioToStartFloor",
                     "stateBytesPerKey");
 
     @Test
@@ -59,6 +68,17 @@ class ThroughputBenchITCase {
         assertThat(json.get("pipelineDeadLetters").asLong())
                 .as("every generated line is valid")
                 .isZero();
+        assertThat(json.get("pipelineP1Ratio").asDouble())
+                .as("p1 over the mean of the fresh JVMs' floors around it")
+                .isCloseTo(
+                        json.get("pipelineP1EventsPerSec").asDouble()
+                                / json.get("pipelineFloorEventsPerSec").asDouble(),
+                        within(0.01));
+        assertThat(json.get("kafkaEndToEndRatio").asDouble())
+                .isCloseTo(
+                        json.get("kafkaEndToEndEventsPerSec").asDouble()
+                                / json.get("kafkaEndToEndFloorEventsPerSec").asDouble(),
+                        within(0.01));
         JsonNode point = json.get("sweep").get(0);
         assertThat(point.get("keys").asInt()).isEqualTo(10);
         assertThat(point.get("stateBytes").asLong()).isPositive();
@@ -66,6 +86,16 @@ class ThroughputBenchITCase {
         assertThat(err.toString(StandardCharsets.UTF_8).lines())
                 .as("each phase ends its own progress line, stderr not being a terminal here")
                 .anyMatch(line -> line.startsWith("bench throughput, parse floor: parsing"))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput: parse floor in a fresh JVM before the"
+                                                + " in-process runs "))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "bench throughput: parse floor in a fresh JVM after the"
+                                                + " end-to-end runs "))
                 .anyMatch(
                         line ->
                                 line.startsWith(
