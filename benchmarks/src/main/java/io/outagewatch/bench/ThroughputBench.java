@@ -7,6 +7,7 @@ import io.outagewatch.detection.LocalFlinkCluster;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,10 +167,24 @@ final class ThroughputBench {
                 List.of());
     }
 
-    /** The parse floor of a fresh JVM on the same lines, shown as a phase of its own. */
+    /** A wait for this JVM to go quiet measures its CPU over windows this long. */
+    static final Duration QUIET_WINDOW = Duration.ofMillis(500);
+
+    /** This JVM counts as quiet below this share of one core. */
+    static final double QUIET_SHARE = 0.05;
+
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(20);
+
+    /**
+     * The parse floor of a fresh JVM on the same lines, shown as a phase of its own, once this JVM
+     * has gone quiet; how much CPU this JVM used meanwhile is printed beside it.
+     */
     private static double freshJvmFloor(
             String when, int keys, SyntheticTraffic.Lines lines, Path work, PrintStream err)
             throws Exception {
+        ProcessQuiet.Wait quiet = ProcessQuiet.await(QUIET_WINDOW, QUIET_SHARE, QUIET_AT_MOST);
+        long cpuBefore = ProcessQuiet.cpuNanos();
+        long begin = System.nanoTime();
         double rate =
                 PhaseProgress.report(
                         "bench throughput, parse floor in a fresh JVM " + when,
@@ -181,11 +196,17 @@ final class ThroughputBench {
                                     lines.events(),
                                     Files.createTempFile(work, "parse-floor-", ".log"));
                         });
+        double ownShare =
+                (ProcessQuiet.cpuNanos() - cpuBefore) / (double) (System.nanoTime() - begin);
         err.printf(
                 Locale.ROOT,
-                "bench throughput: parse floor in a fresh JVM %s %,.0f events/s%n",
+                "bench throughput: parse floor in a fresh JVM %s %,.0f events/s (this JVM %s"
+                        + " after %.1f s, then used %.0f %% of a core meanwhile)%n",
                 when,
-                rate);
+                rate,
+                quiet.quiet() ? "quiet" : "still busy",
+                quiet.waited().toMillis() / 1000.0,
+                100 * ownShare);
         return rate;
     }
 
