@@ -982,7 +982,12 @@ public final class HostileRecords {
     private static final String ID_REST = ID_FIRST + "._-";
 
     private String randomId() {
-        int length = random.nextInt(10) == 0 ? 64 : 1 + random.nextInt(20);
+        return randomId(random, 20);
+    }
+
+    /** A valid id: one in ten of the longest length, the rest 1 to {@code usualMaxLength}. */
+    static String randomId(Random random, int usualMaxLength) {
+        int length = random.nextInt(10) == 0 ? 64 : 1 + random.nextInt(usualMaxLength);
         StringBuilder id = new StringBuilder(length);
         id.append(ID_FIRST.charAt(random.nextInt(ID_FIRST.length())));
         for (int i = 1; i < length; i++) {

@@ -81,9 +81,6 @@ final class RandomRecords {
         Long.MAX_VALUE,
     };
 
-    private static final String ID_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String ID_REST = ID_FIRST + "._-";
-
     private final Random random;
 
     RandomRecords(long seed) {
@@ -251,13 +248,7 @@ final class RandomRecords {
     }
 
     private String id() {
-        int length = random.nextInt(10) == 0 ? 64 : 1 + random.nextInt(12);
-        StringBuilder id = new StringBuilder(length);
-        id.append(ID_FIRST.charAt(random.nextInt(ID_FIRST.length())));
-        for (int i = 1; i < length; i++) {
-            id.append(ID_REST.charAt(random.nextInt(ID_REST.length())));
-        }
-        return id.toString();
+        return HostileRecords.randomId(random, 12);
     }
 
     /** Distinct ids, none a quarter of the time. */
