@@ -50,7 +50,7 @@ final class ParseFloor {
     /**
      * The floor measured by {@link #main} in a new JVM of this one's heap and collector settings,
      * on the lines of {@code keys} pairs and {@code events} events; its standard error goes to
-     * {@code log}.
+     * {@code log}, its standard output to the file beside it named {@code log} plus {@code .out}.
      *
      * @throws IllegalStateException if the JVM fails, prints no rate, or outlives {@link
      *     #FRESH_JVM_TIMEOUT}
@@ -70,16 +70,20 @@ final class ParseFloor {
         command.add(ParseFloor.class.getName());
         command.add(String.valueOf(keys));
         command.add(String.valueOf(events));
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        // Both streams to files, so a JVM that hangs is caught by the timeout, not by a read.
+        Path output = log.resolveSibling(log.getFileName() + ".out");
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectOutput(output.toFile())
+                        .redirectError(log.toFile())
+                        .start();
         try {
             process.getOutputStream().close();
-            String output =
-                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(FRESH_JVM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(
                         "the fresh JVM's parse floor took over " + FRESH_JVM_TIMEOUT);
             }
-            List<String> lines = output.lines().toList();
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0 || lines.isEmpty()) {
                 throw new IllegalStateException(
                         "the fresh JVM's parse floor ended with exit code "
