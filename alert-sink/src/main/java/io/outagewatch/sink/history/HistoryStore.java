@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,11 @@ public final class HistoryStore implements OutageHistory, SilenceStore {
 
     /** How long a SQLite writer waits for another process's write lock before failing. */
     static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** SQLite's primary result code for a lock held elsewhere. */
+    private static final int SQLITE_BUSY = 5;
+
+    private static final Duration WAL_RETRY_PAUSE = Duration.ofMillis(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,12 +140,7 @@ public final class HistoryStore implements OutageHistory, SilenceStore {
     private static void prepareSqlite(Connection connection, String jdbcUrl) throws SQLException {
         // The busy timeout first, so switching to WAL waits out another process's lock.
         Dialect.execute(connection, "PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT.toMillis());
-        String mode;
-        try (PreparedStatement pragma = connection.prepareStatement("PRAGMA journal_mode = WAL");
-                ResultSet rows = pragma.executeQuery()) {
-            rows.next();
-            mode = rows.getString(1).toLowerCase(Locale.ROOT);
-        }
+        String mode = switchToWal(connection);
         if (!mode.equals("wal")) {
             // In-memory databases cannot use WAL; a file that refuses it is worth a warning.
             LOG.warn(
@@ -148,6 +149,28 @@ public final class HistoryStore implements OutageHistory, SilenceStore {
                     mode);
         }
         Dialect.execute(connection, "PRAGMA synchronous = NORMAL");
+    }
+
+    /**
+     * Asks for WAL mode and returns the journal mode the file is in. Two connections switching a
+     * new file at once can get SQLITE_BUSY straight away, without the busy handler (SQLite does not
+     * wait where waiting could deadlock): the switch is tried again, within the busy timeout.
+     */
+    private static String switchToWal(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + SQLITE_BUSY_TIMEOUT.toNanos();
+        while (true) {
+            try (PreparedStatement pragma =
+                            connection.prepareStatement("PRAGMA journal_mode = WAL");
+                    ResultSet rows = pragma.executeQuery()) {
+                rows.next();
+                return rows.getString(1).toLowerCase(Locale.ROOT);
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(WAL_RETRY_PAUSE.toNanos());
+            }
+        }
     }
 
     @Override

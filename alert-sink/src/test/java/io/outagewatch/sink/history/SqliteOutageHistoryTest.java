@@ -8,6 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -43,6 +49,43 @@ class SqliteOutageHistoryTest extends OutageHistoryContract {
                     .isEqualTo(TestAlerts.started().severity());
 
             write.execute("ROLLBACK");
+        }
+    }
+
+    /**
+     * Stores opening a new file at the same moment all switch it to WAL: SQLite can answer one of
+     * two such switches with SQLITE_BUSY at once, without waiting, and the store tries again.
+     */
+    @Test
+    void storesOpeningANewFileAtOnceAllGetWal() throws Exception {
+        int stores = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        try {
+            for (int round = 0; round < 100; round++) {
+                String fresh = newDatabaseUrl();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HistoryStore>> opened = new ArrayList<>();
+                for (int i = 0; i < stores; i++) {
+                    opened.add(
+                            pool.submit(
+                                    () -> {
+                                        go.await();
+                                        return HistoryStore.open(fresh);
+                                    }));
+                }
+                go.countDown();
+                for (Future<HistoryStore> store : opened) {
+                    try (HistoryStore s = store.get(1, TimeUnit.MINUTES)) {
+                        assertThat(s.schemaVersion()).isEqualTo(SchemaMigrations.LATEST);
+                    }
+                }
+                try (Connection connection = DriverManager.getConnection(fresh);
+                        Statement statement = connection.createStatement()) {
+                    assertThat(pragma(statement, "journal_mode")).isEqualTo("wal");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
